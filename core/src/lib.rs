@@ -1,0 +1,30 @@
+//! Flow State Heat Engine core.
+//!
+//! Keeps a local SQLite "window store" of a calendar in sync with the device
+//! calendar by reconciling the *state of a time window* rather than replaying
+//! event-by-event changes: the source events of a window are normalized and
+//! fingerprinted, compared with the store's fingerprint of the same window,
+//! and, only when they differ, the differing days are replaced atomically.
+//!
+//! - [`model`]: events, windows, validation, the JSON format;
+//! - [`heat`]: heat maps, busy time, free blocks, day summaries (pure);
+//! - [`engine`]: the set `S`, its Merkle fingerprint, the change plan (pure);
+//! - [`store`]: the SQLite file and the `HeatStore` API.
+//!
+//! This crate knows nothing of FFI; `bindings/` exposes it to Swift and Kotlin.
+
+pub mod engine;
+pub mod error;
+pub mod heat;
+mod interrupt;
+pub mod limits;
+pub mod model;
+pub mod store;
+
+pub use error::{Error, InvalidInput, Result};
+pub use heat::{DaySummary, HeatMap, HeatSlot};
+pub use model::{
+    Availability, EventStatus, EventTime, Participation, SourceEvent, TimeRange, TimeWindow, events_from_json,
+    window_of_days,
+};
+pub use store::{HeatStore, ReconcileOptions, ReconcileOutcome, SyncRecord};

@@ -1,0 +1,91 @@
+//! The window store: a SQLite file holding, per scope, the events last
+//! reconciled, per-day digests, and the last sync.
+//!
+//! Connection model: one connection per `HeatStore`, behind a mutex, used
+//! for writes and reads alike (SQLite serialises writers anyway; one
+//! connection keeps the statement cache warm and memory small). Other
+//! processes (a widget, an app extension) open their own store on the same
+//! file; WAL lets them read while this one writes, and `busy_timeout` makes
+//! writers queue instead of failing. The interrupt handles live outside the
+//! mutex so `interrupt()` works while a call holds it.
+
+mod day_digests;
+mod event_rows;
+mod open;
+mod queries;
+mod reconcile;
+mod schema;
+mod sync_log;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use rusqlite::{Connection, InterruptHandle};
+
+use crate::error::Result;
+use crate::interrupt::Interrupter;
+
+pub use open::BUSY_TIMEOUT;
+pub use reconcile::{ReconcileOptions, ReconcileOutcome};
+pub use schema::{APPLICATION_ID, CURRENT_VERSION as SCHEMA_VERSION};
+pub use sync_log::SyncRecord;
+
+pub struct HeatStore {
+    conn: Mutex<Connection>,
+    sqlite_interrupt: InterruptHandle,
+    interrupter: Interrupter,
+    /// No-op reconciles, which must not write to the file.
+    recent_syncs: Mutex<HashMap<String, SyncRecord>>,
+}
+
+impl HeatStore {
+    /// Opens (creating or migrating) the store file at `path`.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        let conn = open::open_connection(path.as_ref())?;
+        Ok(HeatStore {
+            sqlite_interrupt: conn.get_interrupt_handle(),
+            conn: Mutex::new(conn),
+            interrupter: Interrupter::default(),
+            recent_syncs: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Makes the call running now (from any thread) fail with
+    /// `Error::Interrupted`, leaving the store unchanged. Later calls run
+    /// normally.
+    pub fn interrupt(&self) {
+        self.interrupter.interrupt();
+        self.sqlite_interrupt.interrupt();
+    }
+
+    /// A poisoned lock only means another call panicked; its transaction was
+    /// rolled back when it unwound, so the connection is safe to reuse.
+    fn connection(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn remember_sync(&self, scope: &str, record: SyncRecord) {
+        self.recent_syncs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(scope.to_owned(), record);
+    }
+
+    /// The last reconcile of `scope`: from this process if it ran one,
+    /// otherwise the last one that changed the file.
+    pub fn last_sync(&self, scope: &str) -> Result<Option<SyncRecord>> {
+        crate::model::check_scope(scope)?;
+        let recent = self
+            .recent_syncs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(scope)
+            .cloned();
+        let stored = sync_log::load(&self.connection(), scope)?;
+        Ok(match (recent, stored) {
+            (Some(r), Some(s)) => Some(if r.at_ms >= s.at_ms { r } else { s }),
+            (r, s) => r.or(s),
+        })
+    }
+}

@@ -1,0 +1,62 @@
+//! The one way a store file is opened.
+//!
+//! Every connection goes through `open_connection`, so every connection has
+//! the same pragmas: WAL (readers such as widgets never block the writer),
+//! a busy timeout (another process's write waits instead of failing),
+//! `temp_store=2` (temporary tables in memory, not in the app's disk quota),
+//! `foreign_keys`, and `synchronous=NORMAL` (safe with WAL: a power cut can
+//! lose the last commit but never corrupt; the calendar is the source of
+//! truth and the next reconcile restores it).
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+
+use super::schema::migrate;
+
+/// How long a call waits for another connection's write lock.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub fn open_connection(path: &Path) -> Result<Connection> {
+    let existed = path.exists();
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags)?;
+    if !existed {
+        restrict_to_owner(path)?;
+    }
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // The first statement that reads the file: a file that is not a
+    // database fails here with SQLITE_NOTADB.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") && !conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(Error::Storage(format!("could not switch the journal to WAL (got {mode})")));
+    }
+    conn.execute_batch("PRAGMA temp_store = 2; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// Calendar data is personal: the file (and SQLite's -wal and -shm files,
+/// which copy its mode) is readable by the owner only.
+#[cfg(unix)]
+fn restrict_to_owner(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    // SQLite creates the file lazily; make sure it exists before chmod.
+    if !path.exists() {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .map_err(|e| Error::Storage(format!("cannot create the store file: {}", e.kind())))?;
+    }
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+        .map_err(|e| Error::Storage(format!("cannot restrict the store file's permissions: {}", e.kind())))
+}
+
+#[cfg(not(unix))]
+fn restrict_to_owner(_path: &Path) -> Result<()> {
+    Ok(())
+}

@@ -1,0 +1,246 @@
+//! `reconcileHeat`: make the store's window equal the source's (SPEC
+//! "Reconcile semantics").
+//!
+//! 1. Build `S` and its digests from the input (no database access).
+//! 2. In a read transaction, compare the stored day digests with `S`'s; when
+//!    every day matches, return without writing anything.
+//! 3. Otherwise take the write lock (`BEGIN IMMEDIATE`), compare again (another
+//!    process may have written in between), and rewrite only the differing
+//!    days, all in one transaction: a kill at any point leaves the old state
+//!    or the new one.
+
+use std::time::Instant;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::engine::{SourceState, StoredEvent, day_digests_from_rows, plan_changes, to_hex};
+use crate::error::{Error, Result};
+use crate::interrupt::{CHECK_EVERY, InterruptScope};
+use crate::model::{CheckedWindow, DayPart, SourceEvent, Span, TimeRange, TimeWindow, check_scope};
+
+use super::sync_log::SyncRecord;
+use super::{HeatStore, day_digests, event_rows, sync_log};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReconcileOptions {
+    /// Let an empty source clear a window that holds events. Pass it only
+    /// when the calendar is readable and really empty.
+    pub allow_empty: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReconcileOutcome {
+    pub changed: bool,
+    /// Hex of the window digest of `S`.
+    pub window_digest: String,
+    pub events_inserted: u64,
+    pub events_deleted: u64,
+    pub events_unchanged: u64,
+    pub ignored_outside_window: u64,
+    /// Local days whose stored state was replaced.
+    pub days_replaced: u32,
+    /// Time ranges whose stored state changed (replaced days, merged, plus
+    /// where moved events used to be), for screens to refresh.
+    pub replaced_ranges: Vec<TimeRange>,
+    pub duration_micros: u64,
+}
+
+impl HeatStore {
+    pub fn reconcile_heat(
+        &self,
+        scope: &str,
+        window: &TimeWindow,
+        events: &[SourceEvent],
+        options: ReconcileOptions,
+    ) -> Result<ReconcileOutcome> {
+        let started = Instant::now();
+        let interrupt = self.interrupter.begin();
+        check_scope(scope)?;
+        let window = window.check()?;
+        let state = SourceState::build(window, events, &interrupt)?;
+
+        let mut conn = self.connection();
+        let clean = {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+            dirty_days(&tx, scope, &state)?.iter().all(|d| !d)
+        };
+        let changes = if clean {
+            None
+        } else {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let changes = write_changes(&tx, scope, &state, options, &interrupt)?;
+            if changes.is_some() {
+                interrupt.check()?;
+                tx.commit()?;
+            }
+            changes
+        };
+        drop(conn);
+
+        let changed = changes.is_some();
+        let record = SyncRecord::new(now_ms(), &window, &state.window_digest, changed);
+        self.remember_sync(scope, record);
+        let changes = changes.unwrap_or_default();
+        let inserted = changes.inserted;
+        Ok(ReconcileOutcome {
+            changed,
+            window_digest: to_hex(&state.window_digest),
+            events_inserted: inserted,
+            events_deleted: changes.deleted,
+            events_unchanged: state.events.len() as u64 - inserted,
+            ignored_outside_window: state.ignored_outside_window,
+            days_replaced: changes.days_replaced,
+            replaced_ranges: changes.ranges,
+            duration_micros: u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+        })
+    }
+}
+
+#[derive(Debug, Default)]
+struct Changes {
+    inserted: u64,
+    deleted: u64,
+    days_replaced: u32,
+    ranges: Vec<TimeRange>,
+}
+
+/// Which days of the window differ from `S`: whole days by their stored
+/// digest when there is one, other days from the event rows.
+fn dirty_days(conn: &Connection, scope: &str, state: &SourceState<'_>) -> Result<Vec<bool>> {
+    let zone = state.window.zone;
+    let stored = day_digests::load(conn, scope, zone, &state.days)?;
+    let mut dirty: Vec<bool> = stored
+        .iter()
+        .zip(&state.day_digests)
+        .map(|(stored, source)| stored.is_some_and(|s| s != *source))
+        .collect();
+    let unknown: Vec<usize> = (0..state.days.len()).filter(|&i| stored[i].is_none()).collect();
+    if let (Some(&first), Some(&last)) = (unknown.first(), unknown.last()) {
+        let days = &state.days[first..=last];
+        let rows = rows_over(conn, scope, days, state.window)?;
+        let digests = day_digests_from_rows(days, zone, &rows);
+        for &i in &unknown {
+            dirty[i] = digests[i - first] != state.day_digests[i];
+        }
+    }
+    Ok(dirty)
+}
+
+fn rows_over(conn: &Connection, scope: &str, days: &[DayPart], window: CheckedWindow) -> Result<Vec<StoredEvent>> {
+    match (days.first(), days.last()) {
+        (Some(first), Some(last)) => event_rows::stored_events(conn, scope, (first.start_ms, last.end_ms), window.zone),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Applies the plan inside the caller's write transaction; `None` when, under
+/// the write lock, nothing differs after all.
+fn write_changes(
+    conn: &Connection,
+    scope: &str,
+    state: &SourceState<'_>,
+    options: ReconcileOptions,
+    interrupt: &InterruptScope<'_>,
+) -> Result<Option<Changes>> {
+    let zone = state.window.zone;
+    let dirty = dirty_days(conn, scope, state)?;
+    let dirty_indices: Vec<usize> = (0..dirty.len()).filter(|&i| dirty[i]).collect();
+    let (Some(&first), Some(&last)) = (dirty_indices.first(), dirty_indices.last()) else {
+        return Ok(None);
+    };
+    let stored: Vec<StoredEvent> = rows_over(conn, scope, &state.days[first..=last], state.window)?
+        .into_iter()
+        .filter(|row| {
+            let (start, end) = row.span.resolve(zone);
+            crate::engine::overlapped_days(&state.days, start, end)
+                .is_some_and(|mut days| days.any(|d| dirty[d]))
+        })
+        .collect();
+    if state.events.is_empty() && !stored.is_empty() && !options.allow_empty {
+        return Err(Error::EmptySourceRefused {
+            stored_events: stored.len() as u64,
+        });
+    }
+    let plan = plan_changes(state, &dirty, &stored);
+
+    let mut touched: Vec<Span> = Vec::new();
+    let mut moved_away: Vec<TimeRange> = Vec::new();
+    let mut deleted = 0_u64;
+    for (n, id) in plan.delete_ids.iter().enumerate() {
+        if n % CHECK_EVERY == 0 {
+            interrupt.check()?;
+        }
+        if let Some(span) = event_rows::delete(conn, scope, id)? {
+            touched.push(span);
+            deleted += 1;
+        }
+    }
+    let mut widest = 0_i64;
+    for (n, event) in plan.insert.iter().enumerate() {
+        if n % CHECK_EVERY == 0 {
+            interrupt.check()?;
+        }
+        if let Some(old) = event_rows::delete(conn, scope, &event.checked.event.id)? {
+            let (start, end) = old.resolve(zone);
+            if !crate::model::interval_overlaps(start, end, state.window.start_ms, state.window.end_ms) {
+                moved_away.push(TimeRange { start_ms: start, end_ms: end });
+            }
+            touched.push(old);
+            deleted += 1;
+        }
+        event_rows::insert(conn, scope, event)?;
+        touched.push(event.checked.span);
+        let (lo, hi) = event.checked.span.bounds();
+        widest = widest.max(hi - lo);
+    }
+    if !plan.insert.is_empty() {
+        event_rows::widen_scope_span(conn, scope, widest)?;
+    }
+
+    interrupt.check()?;
+    for (lo, hi) in merge(touched.iter().map(|s| s.bounds())) {
+        day_digests::invalidate(conn, scope, lo, hi)?;
+    }
+    for (day, digest) in state.days.iter().zip(&state.day_digests) {
+        if day.is_whole_day() {
+            day_digests::save(conn, scope, zone, day, digest)?;
+        }
+    }
+    let record = SyncRecord::new(now_ms(), &state.window, &state.window_digest, true);
+    let inserted = plan.insert.len() as u64;
+    sync_log::save(conn, scope, &record, &state.window_digest, (inserted, deleted))?;
+
+    let replaced_days = dirty_indices.iter().map(|&i| (state.days[i].start_ms, state.days[i].end_ms));
+    let moved = moved_away.iter().map(|r| (r.start_ms, r.end_ms));
+    let ranges = merge(replaced_days.chain(moved))
+        .into_iter()
+        .map(|(start_ms, end_ms)| TimeRange { start_ms, end_ms })
+        .collect();
+    Ok(Some(Changes {
+        inserted,
+        deleted,
+        days_replaced: dirty_indices.len() as u32,
+        ranges,
+    }))
+}
+
+/// Sorted union of closed ranges (touching ranges merge).
+fn merge(ranges: impl Iterator<Item = (i64, i64)>) -> Vec<(i64, i64)> {
+    let mut ranges: Vec<_> = ranges.collect();
+    ranges.sort_unstable();
+    let mut out: Vec<(i64, i64)> = Vec::with_capacity(ranges.len());
+    for (lo, hi) in ranges {
+        match out.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => out.push((lo, hi)),
+        }
+    }
+    out
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}

@@ -1,0 +1,98 @@
+//! The schema and its migrations, keyed by SQLite's `user_version`.
+//!
+//! Each migration runs in the same transaction as the `user_version` bump, so
+//! a kill mid-migration leaves the old version. A file whose version is newer
+//! than `CURRENT_VERSION` was written by a newer app and is refused rather
+//! than misread. `application_id` marks our files, so a foreign SQLite file
+//! is reported instead of being "migrated" into.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+/// "HEAT" in ASCII.
+pub const APPLICATION_ID: i64 = 0x4845_4154;
+
+/// Migration `i` takes the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[V1_INITIAL];
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+
+const V1_INITIAL: &str = "
+CREATE TABLE events (
+    scope          TEXT    NOT NULL,
+    id             TEXT    NOT NULL,
+    calendar_id    TEXT    NOT NULL,
+    title          TEXT    NOT NULL,
+    location       TEXT,
+    all_day        INTEGER NOT NULL CHECK (all_day IN (0, 1)),
+    -- epoch ms for timed events, days since 1970-01-01 for all-day events
+    time_start     INTEGER NOT NULL,
+    time_end       INTEGER NOT NULL,
+    availability   INTEGER NOT NULL,
+    status         INTEGER NOT NULL,
+    participation  INTEGER NOT NULL,
+    weight_halves  INTEGER NOT NULL,
+    -- instants that bound the event in every time zone, for range scans
+    lo_ms          INTEGER NOT NULL,
+    hi_ms          INTEGER NOT NULL,
+    content_hash   BLOB    NOT NULL,
+    PRIMARY KEY (scope, id)
+) WITHOUT ROWID;
+CREATE INDEX events_by_time ON events (scope, lo_ms, hi_ms);
+
+-- longest hi_ms - lo_ms ever stored per scope: bounds the range scans
+CREATE TABLE scopes (
+    scope        TEXT    NOT NULL PRIMARY KEY,
+    max_span_ms  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- digest of the events overlapping one whole local day, per zone
+CREATE TABLE day_digests (
+    scope         TEXT    NOT NULL,
+    day_start_ms  INTEGER NOT NULL,
+    time_zone     TEXT    NOT NULL,
+    day_end_ms    INTEGER NOT NULL,
+    digest        BLOB    NOT NULL,
+    PRIMARY KEY (scope, day_start_ms, time_zone)
+) WITHOUT ROWID;
+
+-- the last reconcile that changed each scope
+CREATE TABLE sync_log (
+    scope            TEXT    NOT NULL PRIMARY KEY,
+    at_ms            INTEGER NOT NULL,
+    window_start_ms  INTEGER NOT NULL,
+    window_end_ms    INTEGER NOT NULL,
+    time_zone        TEXT    NOT NULL,
+    window_digest    BLOB    NOT NULL,
+    events_inserted  INTEGER NOT NULL,
+    events_deleted   INTEGER NOT NULL
+) WITHOUT ROWID;
+";
+
+/// Brings the file to `CURRENT_VERSION`, or refuses it.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let application_id: i64 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let has_tables: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |r| r.get(0))?;
+    let fresh = application_id == 0 && version == 0 && !has_tables;
+    if !fresh && application_id != APPLICATION_ID {
+        return Err(Error::CorruptDatabase("the file is a SQLite database of another application".into()));
+    }
+    if version > CURRENT_VERSION {
+        return Err(Error::DatabaseTooNew {
+            found: version,
+            supported: CURRENT_VERSION,
+        });
+    }
+    if version == CURRENT_VERSION {
+        return Ok(());
+    }
+    for migration in &MIGRATIONS[version as usize..] {
+        tx.execute_batch(migration)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", CURRENT_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Installs what the UniFFI binding test suites need on Debian 12 (run as root):
+#   - Kotlin/JVM compiler (npm package kotlin-compiler), JNA and JUnit 5 (Debian)
+#   - Swift: Debian 12 ships none, so a Debian 13 (trixie) chroot with `swiftlang`
+# Idempotent: everything lives in $HEAT_TOOLCHAINS and is reused when present.
+# Writes $HEAT_TOOLCHAINS/env.sh for other scripts to `source`.
+set -euo pipefail
+
+HEAT_TOOLCHAINS="${HEAT_TOOLCHAINS:-/opt/flowstate-toolchains}"
+KOTLIN_SERIES="2.4"            # npm spec "2.4" = newest stable 2.4.x
+SWIFT_SUITE="trixie"
+SWIFT_ROOT="$HEAT_TOOLCHAINS/swift-$SWIFT_SUITE"
+SWIFT_STAMP="$SWIFT_ROOT/.flowstate-swift-ready"
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'setup-toolchains: ERROR: %s\n' "$*" >&2; exit 1; }
+trap 'die "command failed (line $LINENO): $BASH_COMMAND"' ERR
+
+[[ $EUID -eq 0 ]] || die "must run as root (apt-get, debootstrap, chroot)"
+mkdir -p "$HEAT_TOOLCHAINS"
+
+# --- Debian packages -------------------------------------------------------
+apt_updated=0
+apt_install() {
+    local pkg missing=()
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' \
+            || missing+=("$pkg")
+    done
+    [[ ${#missing[@]} -eq 0 ]] && return 0
+    if [[ $apt_updated -eq 0 ]]; then
+        log "apt-get update"
+        apt-get update || die "apt-get update failed"
+        apt_updated=1
+    fi
+    log "apt-get install ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" \
+        || die "apt-get install failed: ${missing[*]}"
+}
+
+command -v java >/dev/null || apt_install openjdk-17-jdk-headless
+command -v npm >/dev/null || apt_install npm
+# gpgv + keyring: debootstrap needs them to verify trixie's Release file.
+apt_install libjna-java junit5 debootstrap gpgv debian-archive-keyring
+
+# Path of /usr/share/java/NAME.jar as shipped by PKG (fails if absent).
+deb_jar() {
+    local pkg=$1 name=$2 path
+    path=$(dpkg -L "$pkg" | grep -E "^/usr/share/java/${name}\.jar$" | head -n1 || true)
+    [[ -n $path && -f $path ]] || die "$pkg does not provide /usr/share/java/$name.jar"
+    printf '%s\n' "$path"
+}
+JNA_JAR=$(deb_jar libjna-java jna)
+JUNIT_API_JAR=$(deb_jar junit5 junit-jupiter-api)
+JUNIT_CONSOLE_JAR=$(deb_jar junit5 junit-platform-console-standalone)
+
+# --- Kotlin ----------------------------------------------------------------
+KOTLIN_PKG="$HEAT_TOOLCHAINS/kotlin/node_modules/kotlin-compiler"
+kotlin_version() { node -p "require('$KOTLIN_PKG/package.json').version" 2>/dev/null || true; }
+if [[ $(kotlin_version) != "$KOTLIN_SERIES".* ]]; then
+    log "npm install kotlin-compiler@$KOTLIN_SERIES"
+    npm install --prefix "$HEAT_TOOLCHAINS/kotlin" --no-audit --no-fund --loglevel=error \
+        "kotlin-compiler@$KOTLIN_SERIES" || die "npm install kotlin-compiler@$KOTLIN_SERIES failed"
+    [[ $(kotlin_version) == "$KOTLIN_SERIES".* ]] || die "kotlin-compiler $KOTLIN_SERIES.x not installed"
+fi
+# npm only links kotlinc-js; the JVM kotlinc sits in the package's bin/.
+KOTLINC=$(find "$KOTLIN_PKG" -path '*/bin/kotlinc' -type f -print -quit)
+[[ -n $KOTLINC ]] || die "no bin/kotlinc inside $KOTLIN_PKG"
+chmod +x "$(dirname "$KOTLINC")"/*   # kotlinc execs its sibling scripts
+KOTLIN_LIB="$(cd "$(dirname "$KOTLINC")/../lib" && pwd)"
+for jar in kotlin-stdlib.jar kotlinx-coroutines-core-jvm.jar kotlin-test.jar kotlin-test-junit5.jar; do
+    [[ -f $KOTLIN_LIB/$jar ]] || die "missing $KOTLIN_LIB/$jar"
+done
+
+# --- Swift (Debian 13 chroot) ----------------------------------------------
+# First "…/debian" archive apt already uses (one-line .list or deb822 .sources).
+apt_mirror() {
+    local f files=()
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+        if [[ -f $f ]]; then files+=("$f"); fi
+    done
+    [[ ${#files[@]} -gt 0 ]] || return 0
+    awk '
+        /^[[:space:]]*#/ { next }
+        /^[[:space:]]*deb[[:space:]]/ {
+            i = 2; if ($i ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
+            print $i; next
+        }
+        tolower($1) == "uris:" { for (i = 2; i <= NF; i++) print $i }
+    ' "${files[@]}" | grep -E '^(https?|file)://[^[:space:]]*/debian/?$' | head -n1 || true
+}
+
+# Unmounts anything left under the root by an interrupted debootstrap.
+umount_under() {
+    findmnt -rn -o TARGET | grep -F "$1/" | sort -r | while read -r mnt; do
+        umount -l "$mnt" || true
+    done
+}
+
+if [[ ! -f $SWIFT_STAMP ]]; then
+    if [[ -e $SWIFT_ROOT ]]; then
+        log "removing incomplete Swift root $SWIFT_ROOT"
+        umount_under "$SWIFT_ROOT"
+        rm -rf --one-file-system "$SWIFT_ROOT"
+    fi
+    mirror="${HEAT_DEBIAN_MIRROR:-$(apt_mirror)}"
+    [[ -n $mirror ]] || die "cannot find a Debian mirror in /etc/apt sources; set HEAT_DEBIAN_MIRROR"
+    log "debootstrap $SWIFT_SUITE from $mirror into $SWIFT_ROOT"
+    debootstrap --variant=minbase "$SWIFT_SUITE" "$SWIFT_ROOT" "$mirror" \
+        || die "debootstrap $SWIFT_SUITE failed (log: $SWIFT_ROOT/debootstrap/debootstrap.log)"
+    in_root() { SWIFT_ROOT="$SWIFT_ROOT" SWIFT_CHROOT_ALLOW_INCOMPLETE=1 "$SCRIPT_DIR/swift-chroot.sh" -- "$@"; }
+    log "installing swiftlang inside the chroot"
+    in_root apt-get update || die "apt-get update in the Swift chroot failed"
+    in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y swiftlang \
+        || die "apt-get install swiftlang in the Swift chroot failed"
+    in_root apt-get clean
+    in_root swift --version >/dev/null || die "swift --version fails inside the chroot"
+    date -u +%FT%TZ >"$SWIFT_STAMP"
+fi
+
+# --- env.sh ------------------------------------------------------------------
+env_tmp=$(mktemp "$HEAT_TOOLCHAINS/.env.sh.XXXXXX")
+{
+    echo "# Generated by scripts/setup-toolchains.sh; source it."
+    for var in HEAT_TOOLCHAINS KOTLINC KOTLIN_LIB JNA_JAR JUNIT_API_JAR JUNIT_CONSOLE_JAR SWIFT_ROOT; do
+        printf 'export %s=%q\n' "$var" "${!var}"
+    done
+} >"$env_tmp"
+chmod 644 "$env_tmp"
+mv -f "$env_tmp" "$HEAT_TOOLCHAINS/env.sh"   # atomic for concurrent readers
+
+# --- Versions ----------------------------------------------------------------
+log "versions"
+java -version 2>&1
+"$KOTLINC" -version 2>&1
+echo "JNA: $JNA_JAR -> $(readlink -f "$JNA_JAR") (libjna-java $(dpkg-query -W -f='${Version}' libjna-java))"
+echo "JUnit API: $JUNIT_API_JAR"
+echo "JUnit console: $JUNIT_CONSOLE_JAR (junit5 $(dpkg-query -W -f='${Version}' junit5))"
+SWIFT_ROOT="$SWIFT_ROOT" "$SCRIPT_DIR/swift-chroot.sh" -- swift --version 2>&1
+echo "env: $HEAT_TOOLCHAINS/env.sh"
