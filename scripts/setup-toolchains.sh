@@ -4,7 +4,7 @@
 #   - Swift: Debian 12 ships none, so a Debian 13 (trixie) chroot with `swiftlang`
 # Idempotent: everything lives in $HEAT_TOOLCHAINS and is reused when present.
 # Writes $HEAT_TOOLCHAINS/env.sh for other scripts to `source`.
-set -euo pipefail
+set -Eeuo pipefail
 
 HEAT_TOOLCHAINS="${HEAT_TOOLCHAINS:-/opt/flowstate-toolchains}"
 KOTLIN_SERIES="2.4"            # npm spec "2.4" = newest stable 2.4.x
@@ -19,6 +19,9 @@ trap 'die "command failed (line $LINENO): $BASH_COMMAND"' ERR
 
 [[ $EUID -eq 0 ]] || die "must run as root (apt-get, debootstrap, chroot)"
 mkdir -p "$HEAT_TOOLCHAINS"
+# Two concurrent runs would debootstrap into the same directory.
+exec 8>"$HEAT_TOOLCHAINS/.setup.lock"
+flock 8
 
 # --- Debian packages -------------------------------------------------------
 apt_updated=0
@@ -93,7 +96,7 @@ apt_mirror() {
 
 # Unmounts anything left under the root by an interrupted debootstrap.
 umount_under() {
-    findmnt -rn -o TARGET | grep -F "$1/" | sort -r | while read -r mnt; do
+    findmnt -rn -o TARGET | { grep -F "$1/" || true; } | sort -r | while read -r mnt; do
         umount -l "$mnt" || true
     done
 }

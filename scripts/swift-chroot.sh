@@ -69,8 +69,10 @@ done
 
 # A private mount namespace: the /proc, /dev, /sys mounts vanish with the
 # command, however it ends (even SIGKILL), and never leak into the host table.
-# swiftc needs /proc; /dev (null, urandom, shm, pts) and /sys for toolchain bits.
+# swift needs /proc (ld.so resolves $ORIGIN via /proc/self/exe, else it cannot
+# find libswiftCore.so); /dev and /sys give tests a normal system (ptys, shm).
 rc=0
+# shellcheck disable=SC2016  # expanded by the inner bash, from its arguments
 unshare --mount --propagation private -- /bin/bash -euc '
     root=$1 workdir=$2; shift 2
     mount -t proc proc "$root/proc"
