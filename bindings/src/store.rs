@@ -1,0 +1,106 @@
+//! `HeatStore`: the window store object of Swift and Kotlin.
+//!
+//! Calls are synchronous and thread-safe (the core serialises them on one
+//! connection); platform layers call them off the main thread. Each method
+//! converts its arguments, calls the core inside `guarded`, and converts
+//! the result back.
+
+use std::sync::Arc;
+
+use heat_core::store as core;
+
+use crate::error::HeatError;
+use crate::event::SourceEvent;
+use crate::guard::guarded;
+use crate::heat::{DaySummary, HeatMap};
+use crate::reconcile::{ReconcileOptions, ReconcileOutcome, SyncRecord};
+use crate::window::{TimeRange, TimeWindow, non_negative};
+
+#[derive(uniffi::Object)]
+pub struct HeatStore {
+    core: core::HeatStore,
+}
+
+#[uniffi::export]
+impl HeatStore {
+    /// Opens the store file at `path`, creating or migrating it.
+    #[uniffi::constructor]
+    pub fn open(path: String) -> Result<Arc<Self>, HeatError> {
+        guarded(|| {
+            let core = core::HeatStore::open(&path)?;
+            Ok::<_, HeatError>(Arc::new(HeatStore { core }))
+        })
+    }
+
+    /// Makes the store's window for `scope` equal `events` (the source wins),
+    /// writing nothing when it already does.
+    pub fn reconcile_heat(
+        &self,
+        scope: String,
+        window: TimeWindow,
+        events: Vec<SourceEvent>,
+        options: ReconcileOptions,
+    ) -> Result<ReconcileOutcome, HeatError> {
+        guarded(|| {
+            let events: Vec<_> = events.into_iter().map(Into::into).collect();
+            let outcome = self
+                .core
+                .reconcile_heat(&scope, &window.into(), &events, options.into())?;
+            Ok::<_, HeatError>(outcome.into())
+        })
+    }
+
+    pub fn heat_map(
+        &self,
+        scope: String,
+        window: TimeWindow,
+        slot_minutes: i32,
+    ) -> Result<HeatMap, HeatError> {
+        guarded(|| {
+            let slot_minutes = non_negative(slot_minutes, "slotMinutes")?;
+            Ok::<_, HeatError>(self.core.heat_map(&scope, &window.into(), slot_minutes)?.into())
+        })
+    }
+
+    /// Stored events overlapping the window, by start then id.
+    pub fn events(&self, scope: String, window: TimeWindow) -> Result<Vec<SourceEvent>, HeatError> {
+        guarded(|| {
+            let events = self.core.events(&scope, &window.into())?;
+            Ok::<_, HeatError>(events.into_iter().map(Into::into).collect())
+        })
+    }
+
+    /// Maximal intervals of the window free of any event of weight > 0,
+    /// at least `minMinutes` long.
+    pub fn free_blocks(
+        &self,
+        scope: String,
+        window: TimeWindow,
+        min_minutes: i32,
+    ) -> Result<Vec<TimeRange>, HeatError> {
+        guarded(|| {
+            let min_minutes = non_negative(min_minutes, "minMinutes")?;
+            let blocks = self.core.free_blocks(&scope, &window.into(), min_minutes)?;
+            Ok::<_, HeatError>(blocks.into_iter().map(Into::into).collect())
+        })
+    }
+
+    pub fn day_summaries(&self, scope: String, window: TimeWindow) -> Result<Vec<DaySummary>, HeatError> {
+        guarded(|| {
+            let days = self.core.day_summaries(&scope, &window.into())?;
+            Ok::<_, HeatError>(days.into_iter().map(Into::into).collect())
+        })
+    }
+
+    /// The last reconcile of `scope`, or none yet.
+    pub fn last_sync(&self, scope: String) -> Result<Option<SyncRecord>, HeatError> {
+        guarded(|| Ok::<_, HeatError>(self.core.last_sync(&scope)?.map(Into::into)))
+    }
+
+    /// Makes the call running now on another thread fail with `Interrupted`,
+    /// leaving the store unchanged (BGTask expiration, Worker stop). It only
+    /// raises a flag, so it cannot fail.
+    pub fn interrupt(&self) {
+        self.core.interrupt();
+    }
+}

@@ -1,0 +1,87 @@
+//! Windows and time ranges, and the helper that builds a window of days.
+
+use heat_core::model as core;
+
+use crate::error::HeatError;
+use crate::guard::guarded;
+
+/// `[startMs, endMs)` seen from an IANA time zone (`Europe/Berlin`), which
+/// decides where local days and all-day events begin.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
+pub struct TimeWindow {
+    pub start_ms: i64,
+    pub end_ms: i64,
+    pub time_zone: String,
+}
+
+/// A half-open interval `[startMs, endMs)` of epoch milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Record)]
+pub struct TimeRange {
+    pub start_ms: i64,
+    pub end_ms: i64,
+}
+
+impl From<core::TimeWindow> for TimeWindow {
+    fn from(w: core::TimeWindow) -> Self {
+        TimeWindow {
+            start_ms: w.start_ms,
+            end_ms: w.end_ms,
+            time_zone: w.time_zone,
+        }
+    }
+}
+
+impl From<TimeWindow> for core::TimeWindow {
+    fn from(w: TimeWindow) -> Self {
+        core::TimeWindow {
+            start_ms: w.start_ms,
+            end_ms: w.end_ms,
+            time_zone: w.time_zone,
+        }
+    }
+}
+
+impl From<core::TimeRange> for TimeRange {
+    fn from(r: core::TimeRange) -> Self {
+        TimeRange {
+            start_ms: r.start_ms,
+            end_ms: r.end_ms,
+        }
+    }
+}
+
+/// The window of `days` whole local days from local midnight of `startDate`
+/// (`YYYY-MM-DD`) in `timeZone`; a DST day lasts 23 or 25 hours.
+#[uniffi::export]
+pub fn window_of_days(start_date: String, days: i32, time_zone: String) -> Result<TimeWindow, HeatError> {
+    guarded(|| {
+        let days = non_negative(days, "days")?;
+        Ok::<_, HeatError>(core::window_of_days(&start_date, days, &time_zone)?.into())
+    })
+}
+
+/// Signed at the FFI (see the crate docs), unsigned in the core.
+pub(crate) fn non_negative(value: i32, field: &str) -> Result<u32, HeatError> {
+    u32::try_from(value).map_err(|_| HeatError::invalid_argument(field, "must not be negative"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_berlin_week_across_the_fall_change_has_one_extra_hour() {
+        let w = window_of_days("2026-10-19".into(), 7, "Europe/Berlin".into()).unwrap();
+        assert_eq!(w.end_ms - w.start_ms, (7 * 24 + 1) * 3_600_000);
+        assert_eq!(w.time_zone, "Europe/Berlin");
+    }
+
+    #[test]
+    fn negative_days_name_the_field() {
+        let err = window_of_days("2026-10-19".into(), -1, "UTC".into()).unwrap_err();
+        assert!(
+            matches!(err, HeatError::InvalidInput { ref field, .. } if field == "days"),
+            "{err:?}"
+        );
+    }
+}
