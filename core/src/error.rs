@@ -65,9 +65,7 @@ pub enum Error {
     )]
     DatabaseTooNew { found: i64, supported: i64 },
 
-    #[error(
-        "corrupt database: {0}; delete the file to rebuild it from the calendar"
-    )]
+    #[error("corrupt database: {0}; delete the file to rebuild it from the calendar")]
     CorruptDatabase(String),
 }
 

@@ -24,7 +24,7 @@ pub mod store;
 pub use error::{Error, InvalidInput, Result};
 pub use heat::{DaySummary, HeatMap, HeatSlot};
 pub use model::{
-    Availability, EventStatus, EventTime, Participation, SourceEvent, TimeRange, TimeWindow, events_from_json,
-    window_of_days,
+    Availability, EventStatus, EventTime, Participation, SourceEvent, TimeRange, TimeWindow,
+    events_from_json, window_of_days,
 };
 pub use store::{HeatStore, ReconcileOptions, ReconcileOutcome, SyncRecord};

@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 
 use heat_core::engine::{day_digest, event_hash};
 use heat_core::model::{DayPart, Zone, check_event, interval_overlaps};
-use heat_core::{Error, HeatStore, ReconcileOptions, SourceEvent, TimeWindow};
 use heat_core::{Availability, EventStatus, EventTime, Participation};
+use heat_core::{Error, HeatStore, ReconcileOptions, SourceEvent, TimeWindow};
 use proptest::prelude::*;
 use rusqlite::Connection;
 use support::{DAY, MINUTE, temp_store, window};
@@ -24,13 +24,21 @@ use support::{DAY, MINUTE, temp_store, window};
 /// 2026-11-20T00:00Z: events and windows live in the 20 days after it.
 const BASE: i64 = 1_795_132_800_000;
 const SPAN_DAYS: i64 = 20;
-const ZONES: &[&str] = &["UTC", "Europe/Berlin", "America/New_York", "Pacific/Kiritimati", "Pacific/Honolulu"];
+const ZONES: &[&str] = &[
+    "UTC",
+    "Europe/Berlin",
+    "America/New_York",
+    "Pacific/Kiritimati",
+    "Pacific/Honolulu",
+];
 const SCOPES: &[&str] = &["account-a", "account-b"];
 
 type Model = BTreeMap<(String, String), SourceEvent>;
 
 fn date_text(day: i64) -> String {
-    heat_core::model::date_from_days(BASE / DAY + day).format("%Y-%m-%d").to_string()
+    heat_core::model::date_from_days(BASE / DAY + day)
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 fn event_strategy() -> impl Strategy<Value = SourceEvent> {
@@ -38,12 +46,21 @@ fn event_strategy() -> impl Strategy<Value = SourceEvent> {
         // timed, minute-aligned or not, up to three days long
         (0..SPAN_DAYS * 24 * 60, 0..3 * 24 * 60_i64, any::<bool>()).prop_map(|(start, len, odd)| {
             let start_ms = BASE + start * MINUTE + if odd { 1_234 } else { 0 };
-            EventTime::Timed { start_ms, end_ms: start_ms + len * MINUTE }
+            EventTime::Timed {
+                start_ms,
+                end_ms: start_ms + len * MINUTE,
+            }
         }),
         // zero-length
-        (0..SPAN_DAYS * 24).prop_map(|h| EventTime::Timed { start_ms: BASE + h * 3_600_000, end_ms: BASE + h * 3_600_000 }),
+        (0..SPAN_DAYS * 24).prop_map(|h| EventTime::Timed {
+            start_ms: BASE + h * 3_600_000,
+            end_ms: BASE + h * 3_600_000
+        }),
         // all-day, zero to three days
-        (0..SPAN_DAYS, 0..4_i64).prop_map(|(d, len)| EventTime::AllDay { start_date: date_text(d), end_date: date_text(d + len) }),
+        (0..SPAN_DAYS, 0..4_i64).prop_map(|(d, len)| EventTime::AllDay {
+            start_date: date_text(d),
+            end_date: date_text(d + len)
+        }),
     ];
     (
         0..14_u8,
@@ -54,16 +71,18 @@ fn event_strategy() -> impl Strategy<Value = SourceEvent> {
         prop::option::of("[a-z]{0,3}"),
         0..3_u8,
     )
-        .prop_map(|(id, time, availability, status, participation, location, title)| SourceEvent {
-            id: format!("ev-{id}"),
-            calendar_id: "cal".into(),
-            title: format!("title {title}"),
-            location,
-            time,
-            availability,
-            status,
-            participation,
-        })
+        .prop_map(
+            |(id, time, availability, status, participation, location, title)| SourceEvent {
+                id: format!("ev-{id}"),
+                calendar_id: "cal".into(),
+                title: format!("title {title}"),
+                location,
+                time,
+                availability,
+                status,
+                participation,
+            },
+        )
 }
 
 #[derive(Debug, Clone)]
@@ -87,18 +106,20 @@ fn step_strategy() -> impl Strategy<Value = Step> {
         prop::bool::weighted(0.2),
         prop::bool::weighted(0.5),
     )
-        .prop_map(|(scope, start_q, len_q, zone, events, replay_model, allow_empty)| {
-            let mut seen = std::collections::HashSet::new();
-            let events = events.into_iter().filter(|e| seen.insert(e.id.clone())).collect();
-            let start = BASE + start_q * 15 * MINUTE + 7_000;
-            Step {
-                scope,
-                window: window(start, start + len_q * 15 * MINUTE, zone),
-                events,
-                replay_model,
-                allow_empty,
-            }
-        })
+        .prop_map(
+            |(scope, start_q, len_q, zone, events, replay_model, allow_empty)| {
+                let mut seen = std::collections::HashSet::new();
+                let events = events.into_iter().filter(|e| seen.insert(e.id.clone())).collect();
+                let start = BASE + start_q * 15 * MINUTE + 7_000;
+                Step {
+                    scope,
+                    window: window(start, start + len_q * 15 * MINUTE, zone),
+                    events,
+                    replay_model,
+                    allow_empty,
+                }
+            },
+        )
 }
 
 fn overlaps(event: &SourceEvent, window: &TimeWindow) -> bool {
@@ -143,7 +164,9 @@ fn check_day_digests(conn: &Connection, model: &Model) {
         .prepare("SELECT scope, day_start_ms, day_end_ms, time_zone, digest FROM day_digests")
         .unwrap();
     let rows: Vec<(String, i64, i64, String, Vec<u8>)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
         .unwrap()
         .map(Result::unwrap)
         .collect();
@@ -161,7 +184,11 @@ fn check_day_digests(conn: &Connection, model: &Model) {
             start_ms: day_start,
             end_ms: day_end,
         };
-        assert_eq!(day_digest(&day, &mut hashes).to_vec(), digest, "stale digest for {scope} day {day_start}");
+        assert_eq!(
+            day_digest(&day, &mut hashes).to_vec(),
+            digest,
+            "stale digest for {scope} day {day_start}"
+        );
     }
 }
 
@@ -180,26 +207,44 @@ fn run(steps: Vec<Step>) {
     let mut model = Model::new();
     for (n, step) in steps.into_iter().enumerate() {
         let scope = SCOPES[step.scope];
-        let input = if step.replay_model { model_window(&model, scope, &step.window) } else { step.events };
-        let options = ReconcileOptions { allow_empty: step.allow_empty };
-        let source: Vec<_> = input.iter().filter(|e| overlaps(e, &step.window)).cloned().collect();
+        let input = if step.replay_model {
+            model_window(&model, scope, &step.window)
+        } else {
+            step.events
+        };
+        let options = ReconcileOptions {
+            allow_empty: step.allow_empty,
+        };
+        let source: Vec<_> = input
+            .iter()
+            .filter(|e| overlaps(e, &step.window))
+            .cloned()
+            .collect();
         let before = model_window(&model, scope, &step.window);
         let version = data_version(&observer);
         match store.reconcile_heat(scope, &step.window, &input, options) {
             Err(Error::EmptySourceRefused { stored_events }) => {
-                assert!(source.is_empty() && !before.is_empty() && !step.allow_empty, "step {n}");
+                assert!(
+                    source.is_empty() && !before.is_empty() && !step.allow_empty,
+                    "step {n}"
+                );
                 assert_eq!(stored_events as usize, before.len());
                 assert_eq!(data_version(&observer), version, "a refusal must not write");
             }
             Err(other) => panic!("step {n}: {other}"),
             Ok(outcome) => {
-                assert!(source.len() > 0 || before.is_empty() || step.allow_empty, "step {n}: guard skipped");
+                assert!(
+                    !source.is_empty() || before.is_empty() || step.allow_empty,
+                    "step {n}: guard skipped"
+                );
                 let mut sorted_before = before.clone();
                 sorted_before.sort_by(|a, b| a.id.cmp(&b.id));
                 let mut sorted_source = source.clone();
                 sorted_source.sort_by(|a, b| a.id.cmp(&b.id));
                 let moved_in = source.iter().any(|e| {
-                    model.get(&(scope.to_owned(), e.id.clone())).is_some_and(|old| !overlaps(old, &step.window))
+                    model
+                        .get(&(scope.to_owned(), e.id.clone()))
+                        .is_some_and(|old| !overlaps(old, &step.window))
                 });
                 let equal = sorted_before == sorted_source && !moved_in;
                 assert_eq!(outcome.changed, !equal, "step {n}: changed flag");
@@ -207,8 +252,16 @@ fn run(steps: Vec<Step>) {
             }
         }
         for s in SCOPES {
-            let expected: Vec<_> = model.iter().filter(|((ms, _), _)| ms == s).map(|(_, e)| e.clone()).collect();
-            assert_eq!(stored(&store, s), expected, "step {n}: scope {s} differs from the model");
+            let expected: Vec<_> = model
+                .iter()
+                .filter(|((ms, _), _)| ms == s)
+                .map(|(_, e)| e.clone())
+                .collect();
+            assert_eq!(
+                stored(&store, s),
+                expected,
+                "step {n}: scope {s} differs from the model"
+            );
         }
         check_day_digests(&observer, &model);
 
@@ -218,11 +271,18 @@ fn run(steps: Vec<Step>) {
         let first = store.reconcile_heat(scope, &step.window, &input, options);
         let second = store.reconcile_heat(scope, &step.window, &again, options);
         if let (Ok(first), Ok(second)) = (&first, &second) {
-            assert!(!first.changed && !second.changed, "step {n}: repeat changed the store");
+            assert!(
+                !first.changed && !second.changed,
+                "step {n}: repeat changed the store"
+            );
             assert_eq!(first.window_digest, second.window_digest);
             assert_eq!(second.events_inserted + second.events_deleted, 0);
         }
-        assert_eq!(data_version(&observer), version, "step {n}: a repeated call committed something");
+        assert_eq!(
+            data_version(&observer),
+            version,
+            "step {n}: a repeated call committed something"
+        );
     }
 }
 

@@ -53,7 +53,11 @@ pub struct Plan<'a> {
 
 /// `dirty[i]` says whether day `i` differs; `stored_in_dirty` holds every
 /// stored event overlapping a dirty day.
-pub fn plan_changes<'a>(state: &'a SourceState<'a>, dirty: &[bool], stored_in_dirty: &'a [StoredEvent]) -> Plan<'a> {
+pub fn plan_changes<'a>(
+    state: &'a SourceState<'a>,
+    dirty: &[bool],
+    stored_in_dirty: &'a [StoredEvent],
+) -> Plan<'a> {
     let source: HashSet<(&str, &Digest)> = state
         .events
         .iter()

@@ -23,7 +23,7 @@ pub struct WindowEvent<'a> {
 
 impl WindowEvent<'_> {
     pub fn weight_halves(&self) -> u8 {
-        weight_halves(&self.checked.event)
+        weight_halves(self.checked.event)
     }
 }
 
@@ -41,7 +41,11 @@ pub struct SourceState<'a> {
 impl<'a> SourceState<'a> {
     /// Validates every input event (all of them, not only those in the
     /// window) and builds `S`. Any invalid input fails the whole call.
-    pub fn build(window: CheckedWindow, input: &'a [SourceEvent], interrupt: &InterruptScope<'_>) -> Result<Self> {
+    pub fn build(
+        window: CheckedWindow,
+        input: &'a [SourceEvent],
+        interrupt: &InterruptScope<'_>,
+    ) -> Result<Self> {
         if input.len() > MAX_EVENTS_PER_CALL {
             return Err(InvalidInput::new(
                 "events",
@@ -58,7 +62,7 @@ impl<'a> SourceState<'a> {
                 interrupt.check()?;
             }
             let checked = check_event(event)?;
-            let hash = event_hash(&checked.event, checked.span);
+            let hash = event_hash(checked.event, checked.span);
             if let Some(seen) = by_id.insert(&event.id, hash) {
                 if seen != hash {
                     return Err(InvalidInput::new("id", "appears twice with different content")
@@ -69,7 +73,11 @@ impl<'a> SourceState<'a> {
             }
             let (start, end) = checked.span.resolve(window.zone);
             match overlapped_days(&days, start, end) {
-                Some(range) => events.push(WindowEvent { checked, hash, days: range }),
+                Some(range) => events.push(WindowEvent {
+                    checked,
+                    hash,
+                    days: range,
+                }),
                 None => ignored_outside_window += 1,
             }
         }
@@ -130,7 +138,10 @@ mod tests {
             calendar_id: "c".into(),
             title: "t".into(),
             location: None,
-            time: EventTime::Timed { start_ms: start_h * HOUR, end_ms: end_h * HOUR },
+            time: EventTime::Timed {
+                start_ms: start_h * HOUR,
+                end_ms: end_h * HOUR,
+            },
             availability: Availability::Busy,
             status: EventStatus::Confirmed,
             participation: Participation::None,
@@ -138,7 +149,13 @@ mod tests {
     }
 
     fn build(events: &[SourceEvent]) -> Result<SourceState<'_>> {
-        let window = TimeWindow { start_ms: 0, end_ms: 72 * HOUR, time_zone: "UTC".into() }.check().unwrap();
+        let window = TimeWindow {
+            start_ms: 0,
+            end_ms: 72 * HOUR,
+            time_zone: "UTC".into(),
+        }
+        .check()
+        .unwrap();
         SourceState::build(window, events, &Interrupter::default().begin())
     }
 

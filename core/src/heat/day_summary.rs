@@ -72,10 +72,26 @@ mod tests {
         let hour = 3_600_000;
         let days = utc.day_parts(0, 48 * hour);
         let events = [
-            Occupancy { start_ms: 9 * hour, end_ms: 11 * hour, weight_halves: 2 },
-            Occupancy { start_ms: 10 * hour, end_ms: 12 * hour, weight_halves: 1 },
-            Occupancy { start_ms: 12 * hour, end_ms: 13 * hour, weight_halves: 2 },
-            Occupancy { start_ms: 14 * hour, end_ms: 15 * hour, weight_halves: 0 },
+            Occupancy {
+                start_ms: 9 * hour,
+                end_ms: 11 * hour,
+                weight_halves: 2,
+            },
+            Occupancy {
+                start_ms: 10 * hour,
+                end_ms: 12 * hour,
+                weight_halves: 1,
+            },
+            Occupancy {
+                start_ms: 12 * hour,
+                end_ms: 13 * hour,
+                weight_halves: 2,
+            },
+            Occupancy {
+                start_ms: 14 * hour,
+                end_ms: 15 * hour,
+                weight_halves: 0,
+            },
         ];
         let summaries = day_summaries(&events, &days);
         assert_eq!(summaries[0].date, "1970-01-01");

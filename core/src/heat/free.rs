@@ -6,7 +6,10 @@ use super::Occupancy;
 
 /// Occupied intervals clipped to `[from_ms, to_ms)`, merged and sorted.
 fn merged(occupancy: &[Occupancy], from_ms: i64, to_ms: i64) -> Vec<(i64, i64)> {
-    let mut spans: Vec<_> = occupancy.iter().filter_map(|o| o.clipped(from_ms, to_ms)).collect();
+    let mut spans: Vec<_> = occupancy
+        .iter()
+        .filter_map(|o| o.clipped(from_ms, to_ms))
+        .collect();
     spans.sort_unstable();
     let mut out: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
     for (start, end) in spans {
@@ -29,9 +32,15 @@ pub fn free_blocks(occupancy: &[Occupancy], from_ms: i64, to_ms: i64, min_minute
     let min_ms = i64::from(min_minutes) * 60_000;
     let mut blocks = Vec::new();
     let mut cursor = from_ms;
-    for (start, end) in merged(occupancy, from_ms, to_ms).into_iter().chain([(to_ms, to_ms)]) {
+    for (start, end) in merged(occupancy, from_ms, to_ms)
+        .into_iter()
+        .chain([(to_ms, to_ms)])
+    {
         if start > cursor && start - cursor >= min_ms {
-            blocks.push(TimeRange { start_ms: cursor, end_ms: start });
+            blocks.push(TimeRange {
+                start_ms: cursor,
+                end_ms: start,
+            });
         }
         cursor = cursor.max(end);
     }
@@ -43,7 +52,11 @@ mod tests {
     use super::*;
 
     fn occ(start: i64, end: i64, weight_halves: u8) -> Occupancy {
-        Occupancy { start_ms: start, end_ms: end, weight_halves }
+        Occupancy {
+            start_ms: start,
+            end_ms: end,
+            weight_halves,
+        }
     }
 
     #[test]
@@ -55,13 +68,23 @@ mod tests {
     #[test]
     fn free_blocks_are_maximal_and_respect_the_minimum() {
         let min = 60_000;
-        let events = [occ(10 * min, 20 * min, 2), occ(15 * min, 25 * min, 1), occ(30 * min, 31 * min, 0)];
+        let events = [
+            occ(10 * min, 20 * min, 2),
+            occ(15 * min, 25 * min, 1),
+            occ(30 * min, 31 * min, 0),
+        ];
         let blocks = free_blocks(&events, 0, 60 * min, 10);
         assert_eq!(
             blocks,
             vec![
-                TimeRange { start_ms: 0, end_ms: 10 * min },
-                TimeRange { start_ms: 25 * min, end_ms: 60 * min }
+                TimeRange {
+                    start_ms: 0,
+                    end_ms: 10 * min
+                },
+                TimeRange {
+                    start_ms: 25 * min,
+                    end_ms: 60 * min
+                }
             ]
         );
         assert_eq!(free_blocks(&events, 0, 60 * min, 11).len(), 1);

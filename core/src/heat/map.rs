@@ -21,19 +21,32 @@ pub struct HeatSlot {
 }
 
 /// Slots start at `from_ms`; the last one may be shorter.
-pub fn heat_map(occupancy: &[Occupancy], from_ms: i64, to_ms: i64, slot_minutes: u32) -> Result<HeatMap, InvalidInput> {
+pub fn heat_map(
+    occupancy: &[Occupancy],
+    from_ms: i64,
+    to_ms: i64,
+    slot_minutes: u32,
+) -> Result<HeatMap, InvalidInput> {
     if slot_minutes < MIN_SLOT_MINUTES {
-        return Err(InvalidInput::new("slotMinutes", format!("must be at least {MIN_SLOT_MINUTES}")));
+        return Err(InvalidInput::new(
+            "slotMinutes",
+            format!("must be at least {MIN_SLOT_MINUTES}"),
+        ));
     }
     let slot_ms = i64::from(slot_minutes) * 60_000;
     let count = (to_ms - from_ms + slot_ms - 1) / slot_ms;
     if count > MAX_SLOTS {
-        return Err(InvalidInput::new("slotMinutes", format!("the map would have more than {MAX_SLOTS} slots")));
+        return Err(InvalidInput::new(
+            "slotMinutes",
+            format!("the map would have more than {MAX_SLOTS} slots"),
+        ));
     }
     // Σ weight_halves · overlap_ms per slot, exact.
     let mut weighted = vec![0_i64; count as usize];
     for occ in occupancy {
-        let Some((start, end)) = occ.clipped(from_ms, to_ms) else { continue };
+        let Some((start, end)) = occ.clipped(from_ms, to_ms) else {
+            continue;
+        };
         let first = (start - from_ms) / slot_ms;
         let last = (end - 1 - from_ms) / slot_ms;
         for slot in first..=last {
@@ -68,7 +81,11 @@ mod tests {
     const MIN: i64 = 60_000;
 
     fn occ(start_min: i64, end_min: i64, weight_halves: u8) -> Occupancy {
-        Occupancy { start_ms: start_min * MIN, end_ms: end_min * MIN, weight_halves }
+        Occupancy {
+            start_ms: start_min * MIN,
+            end_ms: end_min * MIN,
+            weight_halves,
+        }
     }
 
     #[test]

@@ -10,7 +10,10 @@ pub fn weight_halves(event: &SourceEvent) -> u8 {
         || event.availability == Availability::Free;
     let tentative = event.availability == Availability::Tentative
         || event.status == EventStatus::Tentative
-        || matches!(event.participation, Participation::Tentative | Participation::NeedsAction);
+        || matches!(
+            event.participation,
+            Participation::Tentative | Participation::NeedsAction
+        );
     match (ignored, tentative) {
         (true, _) => 0,
         (false, true) => 1,
@@ -34,7 +37,10 @@ mod tests {
             calendar_id: "c".into(),
             title: String::new(),
             location: None,
-            time: EventTime::Timed { start_ms: 0, end_ms: 1 },
+            time: EventTime::Timed {
+                start_ms: 0,
+                end_ms: 1,
+            },
             availability: Availability::Busy,
             status: EventStatus::Confirmed,
             participation: Participation::None,

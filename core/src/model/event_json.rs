@@ -36,7 +36,10 @@ pub fn events_from_json(text: &str) -> Result<Vec<SourceEvent>, InvalidInput> {
         )
     })?;
     let Value::Object(mut root) = root else {
-        return Err(InvalidInput::new("json", "expected an object {\"events\": [...]}"));
+        return Err(InvalidInput::new(
+            "json",
+            "expected an object {\"events\": [...]}",
+        ));
     };
     if let Some(unknown) = root.keys().find(|k| k.as_str() != "events") {
         return Err(InvalidInput::new(short(unknown), "unknown field"));
@@ -55,7 +58,10 @@ pub fn events_from_json(text: &str) -> Result<Vec<SourceEvent>, InvalidInput> {
         .enumerate()
         .map(|(index, item)| match item {
             Value::Object(fields) => event_from_object(&fields),
-            _ => Err(InvalidInput::new(format!("events[{index}]"), "expected an object")),
+            _ => Err(InvalidInput::new(
+                format!("events[{index}]"),
+                "expected an object",
+            )),
         })
         .collect()
 }
@@ -81,10 +87,22 @@ fn event_from_object(fields: &Map<String, Value>) -> Result<SourceEvent, Invalid
         title: required_string(fields, "title").map_err(in_event)?,
         location,
         time,
-        availability: enum_field(fields, "availability", Availability::from_wire_name, Availability::ALL, Availability::wire_name)
-            .map_err(in_event)?,
-        status: enum_field(fields, "status", EventStatus::from_wire_name, EventStatus::ALL, EventStatus::wire_name)
-            .map_err(in_event)?,
+        availability: enum_field(
+            fields,
+            "availability",
+            Availability::from_wire_name,
+            Availability::ALL,
+            Availability::wire_name,
+        )
+        .map_err(in_event)?,
+        status: enum_field(
+            fields,
+            "status",
+            EventStatus::from_wire_name,
+            EventStatus::ALL,
+            EventStatus::wire_name,
+        )
+        .map_err(in_event)?,
         participation: enum_field(
             fields,
             "participation",
@@ -105,7 +123,10 @@ fn event_time(fields: &Map<String, Value>, all_day: bool) -> Result<EventTime, I
     };
     if let Some(extra) = unwanted.iter().find(|k| fields.contains_key(**k)) {
         let kind = if all_day { "all-day" } else { "timed" };
-        return Err(InvalidInput::new(*extra, format!("not allowed on a {kind} event")));
+        return Err(InvalidInput::new(
+            *extra,
+            format!("not allowed on a {kind} event"),
+        ));
     }
     let [start, end] = wanted.map(|k| required_string(fields, k));
     let (start, end) = (start?, end?);
@@ -146,7 +167,10 @@ fn enum_field<T: Default + Copy>(
         None => Ok(T::default()),
         Some(Value::String(s)) => parse(s).ok_or_else(|| {
             let names: Vec<_> = all.iter().map(|v| name(*v)).collect();
-            InvalidInput::new(key, format!("unknown value; expected one of {}", names.join(", ")))
+            InvalidInput::new(
+                key,
+                format!("unknown value; expected one of {}", names.join(", ")),
+            )
         }),
         Some(_) => Err(InvalidInput::new(key, "expected a string")),
     }
@@ -164,7 +188,9 @@ pub fn event_to_json(event: &SourceEvent) -> Value {
         "calendarId": event.calendar_id,
         "title": event.title,
     });
-    let fields = object.as_object_mut().expect("json! of an object literal is an object");
+    let fields = object
+        .as_object_mut()
+        .expect("json! of an object literal is an object");
     if let Some(location) = &event.location {
         fields.insert("location".into(), json!(location));
     }
@@ -210,7 +236,13 @@ mod tests {
                "startDate": "2026-12-25", "endDate": "2026-12-26", "availability": "free"}]}"#,
         )
         .unwrap();
-        assert_eq!(events[0].time, EventTime::Timed { start_ms: 1_796_025_600_000, end_ms: 1_796_026_500_000 });
+        assert_eq!(
+            events[0].time,
+            EventTime::Timed {
+                start_ms: 1_796_025_600_000,
+                end_ms: 1_796_026_500_000
+            }
+        );
         assert_eq!(events[0].participation, Participation::Accepted);
         assert_eq!(events[1].status, EventStatus::Confirmed);
         assert_eq!(events[1].availability, Availability::Free);
@@ -228,11 +260,23 @@ mod tests {
     #[test]
     fn rejects_unknown_fields_and_values_without_echoing_them() {
         let cases = [
-            (r#"{"events": [{"id": "e1", "calendarId": "c", "title": "T", "start": "2026-11-30T09:00:00Z", "end": "2026-11-30T09:00:00Z", "colour": "red"}]}"#, "colour"),
-            (r#"{"events": [{"id": "e1", "calendarId": "c", "title": "T", "start": "2026-11-30T09:00:00Z", "end": "2026-11-30T09:00:00Z", "availability": "Dinner with Bob"}]}"#, "availability"),
-            (r#"{"events": [{"id": "e1", "calendarId": "c", "title": "T", "start": "yesterday", "end": "2026-11-30T09:00:00Z"}]}"#, "start"),
+            (
+                r#"{"events": [{"id": "e1", "calendarId": "c", "title": "T", "start": "2026-11-30T09:00:00Z", "end": "2026-11-30T09:00:00Z", "colour": "red"}]}"#,
+                "colour",
+            ),
+            (
+                r#"{"events": [{"id": "e1", "calendarId": "c", "title": "T", "start": "2026-11-30T09:00:00Z", "end": "2026-11-30T09:00:00Z", "availability": "Dinner with Bob"}]}"#,
+                "availability",
+            ),
+            (
+                r#"{"events": [{"id": "e1", "calendarId": "c", "title": "T", "start": "yesterday", "end": "2026-11-30T09:00:00Z"}]}"#,
+                "start",
+            ),
             (r#"{"events": [], "extra": 1}"#, "extra"),
-            (r#"{"events": [{"id": "e1", "calendarId": "c", "title": "T", "allDay": true, "startDate": "2026-11-30", "endDate": "2026-12-01", "start": "x"}]}"#, "start"),
+            (
+                r#"{"events": [{"id": "e1", "calendarId": "c", "title": "T", "allDay": true, "startDate": "2026-11-30", "endDate": "2026-12-01", "start": "x"}]}"#,
+                "start",
+            ),
             (r#"{"events": [ {"id": "#, "json"),
         ];
         for (text, field) in cases {

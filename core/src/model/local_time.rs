@@ -156,7 +156,8 @@ mod tests {
         let berlin = zone("Europe/Berlin");
         let spring = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
         let fall = NaiveDate::from_ymd_opt(2026, 10, 25).unwrap();
-        let hours = |d: NaiveDate| (berlin.day_start_ms(d.succ_opt().unwrap()) - berlin.day_start_ms(d)) / 3_600_000;
+        let hours =
+            |d: NaiveDate| (berlin.day_start_ms(d.succ_opt().unwrap()) - berlin.day_start_ms(d)) / 3_600_000;
         assert_eq!(hours(spring), 23);
         assert_eq!(hours(fall), 25);
     }
@@ -181,7 +182,14 @@ mod tests {
 
     #[test]
     fn malformed_dates_are_rejected() {
-        for text in ["2026-1-30", "2026-02-30", "20261130", "2026-11-30T00:00", "", "２０２６-11-30"] {
+        for text in [
+            "2026-1-30",
+            "2026-02-30",
+            "20261130",
+            "2026-11-30T00:00",
+            "",
+            "２０２６-11-30",
+        ] {
             assert!(parse_date(text, "startDate").is_err(), "{text}");
         }
     }

@@ -15,9 +15,15 @@ const ZONE_OFFSET_MARGIN_MS: i64 = 26 * 3_600_000;
 /// An event's time in a form that needs no more parsing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Span {
-    Timed { start_ms: i64, end_ms: i64 },
+    Timed {
+        start_ms: i64,
+        end_ms: i64,
+    },
     /// Days since 1970-01-01, end exclusive.
-    AllDay { start_day: i64, end_day: i64 },
+    AllDay {
+        start_day: i64,
+        end_day: i64,
+    },
 }
 
 impl Span {
@@ -93,7 +99,10 @@ fn check_identifier(value: &str, field: &str) -> Result<(), InvalidInput> {
         return Err(InvalidInput::new(field, "must not be empty"));
     }
     if value.len() > MAX_ID_BYTES {
-        return Err(InvalidInput::new(field, format!("longer than {MAX_ID_BYTES} bytes")));
+        return Err(InvalidInput::new(
+            field,
+            format!("longer than {MAX_ID_BYTES} bytes"),
+        ));
     }
     if value.contains('\0') {
         return Err(InvalidInput::new(field, "contains a NUL character"));
@@ -103,7 +112,10 @@ fn check_identifier(value: &str, field: &str) -> Result<(), InvalidInput> {
 
 fn check_text(value: &str, field: &str) -> Result<(), InvalidInput> {
     if value.len() > MAX_TEXT_BYTES {
-        return Err(InvalidInput::new(field, format!("longer than {MAX_TEXT_BYTES} bytes")));
+        return Err(InvalidInput::new(
+            field,
+            format!("longer than {MAX_TEXT_BYTES} bytes"),
+        ));
     }
     Ok(())
 }
@@ -165,20 +177,46 @@ mod tests {
 
     #[test]
     fn errors_name_field_and_id_but_never_the_title() {
-        let err = check_event(&event("e1", EventTime::Timed { start_ms: 10, end_ms: 5 })).unwrap_err();
-        assert_eq!((err.field.as_str(), err.event_id.as_deref()), ("endMs", Some("e1")));
+        let err = check_event(&event(
+            "e1",
+            EventTime::Timed {
+                start_ms: 10,
+                end_ms: 5,
+            },
+        ))
+        .unwrap_err();
+        assert_eq!(
+            (err.field.as_str(), err.event_id.as_deref()),
+            ("endMs", Some("e1"))
+        );
         assert!(!err.to_string().contains("SECRET"));
-        let err = check_event(&event("", EventTime::Timed { start_ms: 0, end_ms: 0 })).unwrap_err();
+        let err = check_event(&event(
+            "",
+            EventTime::Timed {
+                start_ms: 0,
+                end_ms: 0,
+            },
+        ))
+        .unwrap_err();
         assert_eq!(err.field, "id");
-        let bad_date = EventTime::AllDay { start_date: "2026-13-01".into(), end_date: "2026-12-02".into() };
-        assert_eq!(check_event(&event("e2", bad_date)).unwrap_err().field, "startDate");
+        let bad_date = EventTime::AllDay {
+            start_date: "2026-13-01".into(),
+            end_date: "2026-12-02".into(),
+        };
+        assert_eq!(
+            check_event(&event("e2", bad_date)).unwrap_err().field,
+            "startDate"
+        );
     }
 
     #[test]
     fn all_day_spans_resolve_in_the_zone_and_stay_inside_their_bounds() {
         let span = check_event(&event(
             "h",
-            EventTime::AllDay { start_date: "2026-12-25".into(), end_date: "2026-12-26".into() },
+            EventTime::AllDay {
+                start_date: "2026-12-25".into(),
+                end_date: "2026-12-26".into(),
+            },
         ))
         .unwrap()
         .span;

@@ -82,7 +82,10 @@ pub fn window_of_days(start_date: &str, days: u32, time_zone: &str) -> Result<Ti
     let zone = Zone::parse(time_zone, "timeZone")?;
     let first = parse_date(start_date, "startDate")?;
     if days == 0 || i64::from(days) > MAX_WINDOW_DAYS {
-        return Err(InvalidInput::new("days", format!("must be 1 to {MAX_WINDOW_DAYS}")));
+        return Err(InvalidInput::new(
+            "days",
+            format!("must be 1 to {MAX_WINDOW_DAYS}"),
+        ));
     }
     let last = first
         .checked_add_days(chrono::Days::new(u64::from(days)))
@@ -110,10 +113,32 @@ mod tests {
     #[test]
     fn bad_windows_name_their_field() {
         let bad = |w: TimeWindow| w.check().unwrap_err().field;
-        let ok = TimeWindow { start_ms: 0, end_ms: MS_PER_DAY, time_zone: "UTC".into() };
-        assert_eq!(bad(TimeWindow { end_ms: 0, ..ok.clone() }), "window.endMs");
-        assert_eq!(bad(TimeWindow { time_zone: "Mars/Olympus".into(), ..ok.clone() }), "window.timeZone");
-        assert_eq!(bad(TimeWindow { end_ms: 400 * MS_PER_DAY, ..ok.clone() }), "window.endMs");
+        let ok = TimeWindow {
+            start_ms: 0,
+            end_ms: MS_PER_DAY,
+            time_zone: "UTC".into(),
+        };
+        assert_eq!(
+            bad(TimeWindow {
+                end_ms: 0,
+                ..ok.clone()
+            }),
+            "window.endMs"
+        );
+        assert_eq!(
+            bad(TimeWindow {
+                time_zone: "Mars/Olympus".into(),
+                ..ok.clone()
+            }),
+            "window.timeZone"
+        );
+        assert_eq!(
+            bad(TimeWindow {
+                end_ms: 400 * MS_PER_DAY,
+                ..ok.clone()
+            }),
+            "window.endMs"
+        );
         assert_eq!(window_of_days("2026-11-30", 0, "UTC").unwrap_err().field, "days");
     }
 }

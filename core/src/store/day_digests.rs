@@ -46,8 +46,10 @@ pub fn load(conn: &Connection, scope: &str, zone: Zone, days: &[DayPart]) -> Res
 
 /// Forgets the digests of every day (any zone) that `[lo_ms, hi_ms]` may touch.
 pub fn invalidate(conn: &Connection, scope: &str, lo_ms: i64, hi_ms: i64) -> Result<()> {
-    conn.prepare_cached("DELETE FROM day_digests WHERE scope = ?1 AND day_start_ms <= ?3 AND day_end_ms >= ?2")?
-        .execute(params![scope, lo_ms, hi_ms])?;
+    conn.prepare_cached(
+        "DELETE FROM day_digests WHERE scope = ?1 AND day_start_ms <= ?3 AND day_end_ms >= ?2",
+    )?
+    .execute(params![scope, lo_ms, hi_ms])?;
     Ok(())
 }
 
@@ -56,6 +58,12 @@ pub fn save(conn: &Connection, scope: &str, zone: Zone, day: &DayPart, digest: &
         "INSERT OR REPLACE INTO day_digests (scope, day_start_ms, time_zone, day_end_ms, digest) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![scope, day.day_start_ms, zone.name(), day.day_end_ms, &digest[..]])?;
+    .execute(params![
+        scope,
+        day.day_start_ms,
+        zone.name(),
+        day.day_end_ms,
+        &digest[..]
+    ])?;
     Ok(())
 }

@@ -9,7 +9,9 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::engine::{Digest, StoredEvent, WindowEvent};
 use crate::error::{Error, Result};
 use crate::heat::Occupancy;
-use crate::model::{Availability, EventStatus, EventTime, Participation, SourceEvent, Span, Zone, date_from_days};
+use crate::model::{
+    Availability, EventStatus, EventTime, Participation, SourceEvent, Span, Zone, date_from_days,
+};
 
 /// Columns every scan reads first, in this order, to place the row in time.
 const SPAN_COLUMNS: &str = "all_day, time_start, time_end";
@@ -17,9 +19,15 @@ const SPAN_COLUMNS: &str = "all_day, time_start, time_end";
 fn span_of(row: &Row<'_>) -> rusqlite::Result<Span> {
     let (all_day, start, end): (bool, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
     Ok(if all_day {
-        Span::AllDay { start_day: start, end_day: end }
+        Span::AllDay {
+            start_day: start,
+            end_day: end,
+        }
     } else {
-        Span::Timed { start_ms: start, end_ms: end }
+        Span::Timed {
+            start_ms: start,
+            end_ms: end,
+        }
     })
 }
 
@@ -55,7 +63,12 @@ fn scan<T>(
 }
 
 /// Id, hash and span: what comparing and planning need.
-pub fn stored_events(conn: &Connection, scope: &str, range: (i64, i64), zone: Zone) -> Result<Vec<StoredEvent>> {
+pub fn stored_events(
+    conn: &Connection,
+    scope: &str,
+    range: (i64, i64),
+    zone: Zone,
+) -> Result<Vec<StoredEvent>> {
     scan(conn, scope, range, zone, "id, content_hash", |row, span| {
         Ok(StoredEvent {
             id: row.get(3)?,
@@ -77,7 +90,12 @@ pub fn occupancy(conn: &Connection, scope: &str, range: (i64, i64), zone: Zone) 
 }
 
 /// Whole events, ordered by their start in `zone`, then id.
-pub fn source_events(conn: &Connection, scope: &str, range: (i64, i64), zone: Zone) -> Result<Vec<SourceEvent>> {
+pub fn source_events(
+    conn: &Connection,
+    scope: &str,
+    range: (i64, i64),
+    zone: Zone,
+) -> Result<Vec<SourceEvent>> {
     let extra = "id, calendar_id, title, location, availability, status, participation";
     let mut events = scan(conn, scope, range, zone, extra, |row, span| {
         let time = match span {
@@ -118,10 +136,12 @@ fn corrupt_column(index: usize) -> rusqlite::Error {
 
 /// Deletes the row with `id`, returning its span if there was one.
 pub fn delete(conn: &Connection, scope: &str, id: &str) -> Result<Option<Span>> {
-    conn.prepare_cached(&format!("DELETE FROM events WHERE scope = ?1 AND id = ?2 RETURNING {SPAN_COLUMNS}"))?
-        .query_row(params![scope, id], span_of)
-        .optional()
-        .map_err(Error::from)
+    conn.prepare_cached(&format!(
+        "DELETE FROM events WHERE scope = ?1 AND id = ?2 RETURNING {SPAN_COLUMNS}"
+    ))?
+    .query_row(params![scope, id], span_of)
+    .optional()
+    .map_err(Error::from)
 }
 
 pub fn insert(conn: &Connection, scope: &str, event: &WindowEvent<'_>) -> Result<()> {

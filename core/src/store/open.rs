@@ -15,27 +15,33 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 
-use super::schema::migrate;
+use super::schema::{CURRENT_VERSION, check_compatible, migrate};
 
 /// How long a call waits for another connection's write lock.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub fn open_connection(path: &Path) -> Result<Connection> {
     let existed = path.exists();
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags =
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags)?;
     if !existed {
         restrict_to_owner(path)?;
     }
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    // The first statement that reads the file: a file that is not a
-    // database fails here with SQLITE_NOTADB.
+    // Reads only, before anything could write: a file that is not a database
+    // fails here with SQLITE_NOTADB, a foreign or newer one is refused as is.
+    let version = check_compatible(&conn)?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") && !conn.is_readonly(rusqlite::MAIN_DB)? {
-        return Err(Error::Storage(format!("could not switch the journal to WAL (got {mode})")));
+        return Err(Error::Storage(format!(
+            "could not switch the journal to WAL (got {mode})"
+        )));
     }
     conn.execute_batch("PRAGMA temp_store = 2; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
-    migrate(&mut conn)?;
+    if version < CURRENT_VERSION {
+        migrate(&mut conn)?;
+    }
     Ok(conn)
 }
 
@@ -52,8 +58,12 @@ fn restrict_to_owner(path: &Path) -> Result<()> {
             .open(path)
             .map_err(|e| Error::Storage(format!("cannot create the store file: {}", e.kind())))?;
     }
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-        .map_err(|e| Error::Storage(format!("cannot restrict the store file's permissions: {}", e.kind())))
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(|e| {
+        Error::Storage(format!(
+            "cannot restrict the store file's permissions: {}",
+            e.kind()
+        ))
+    })
 }
 
 #[cfg(not(unix))]

@@ -17,13 +17,23 @@ impl HeatStore {
 
     pub fn heat_map(&self, scope: &str, window: &TimeWindow, slot_minutes: u32) -> Result<HeatMap> {
         let (window, occupancy) = self.occupancy(scope, window)?;
-        Ok(heat_map(&occupancy, window.start_ms, window.end_ms, slot_minutes)?)
+        Ok(heat_map(
+            &occupancy,
+            window.start_ms,
+            window.end_ms,
+            slot_minutes,
+        )?)
     }
 
     /// Maximal free intervals of at least `min_minutes`.
     pub fn free_blocks(&self, scope: &str, window: &TimeWindow, min_minutes: u32) -> Result<Vec<TimeRange>> {
         let (window, occupancy) = self.occupancy(scope, window)?;
-        Ok(free_blocks(&occupancy, window.start_ms, window.end_ms, min_minutes))
+        Ok(free_blocks(
+            &occupancy,
+            window.start_ms,
+            window.end_ms,
+            min_minutes,
+        ))
     }
 
     /// One summary per local day of the window (edge days clipped to it).

@@ -126,9 +126,16 @@ fn dirty_days(conn: &Connection, scope: &str, state: &SourceState<'_>) -> Result
     Ok(dirty)
 }
 
-fn rows_over(conn: &Connection, scope: &str, days: &[DayPart], window: CheckedWindow) -> Result<Vec<StoredEvent>> {
+fn rows_over(
+    conn: &Connection,
+    scope: &str,
+    days: &[DayPart],
+    window: CheckedWindow,
+) -> Result<Vec<StoredEvent>> {
     match (days.first(), days.last()) {
-        (Some(first), Some(last)) => event_rows::stored_events(conn, scope, (first.start_ms, last.end_ms), window.zone),
+        (Some(first), Some(last)) => {
+            event_rows::stored_events(conn, scope, (first.start_ms, last.end_ms), window.zone)
+        }
         _ => Ok(Vec::new()),
     }
 }
@@ -183,7 +190,10 @@ fn write_changes(
         if let Some(old) = event_rows::delete(conn, scope, &event.checked.event.id)? {
             let (start, end) = old.resolve(zone);
             if !crate::model::interval_overlaps(start, end, state.window.start_ms, state.window.end_ms) {
-                moved_away.push(TimeRange { start_ms: start, end_ms: end });
+                moved_away.push(TimeRange {
+                    start_ms: start,
+                    end_ms: end,
+                });
             }
             touched.push(old);
             deleted += 1;
@@ -210,7 +220,9 @@ fn write_changes(
     let inserted = plan.insert.len() as u64;
     sync_log::save(conn, scope, &record, &state.window_digest, (inserted, deleted))?;
 
-    let replaced_days = dirty_indices.iter().map(|&i| (state.days[i].start_ms, state.days[i].end_ms));
+    let replaced_days = dirty_indices
+        .iter()
+        .map(|&i| (state.days[i].start_ms, state.days[i].end_ms));
     let moved = moved_away.iter().map(|r| (r.start_ms, r.end_ms));
     let ranges = merge(replaced_days.chain(moved))
         .into_iter()

@@ -69,15 +69,17 @@ CREATE TABLE sync_log (
 ) WITHOUT ROWID;
 ";
 
-/// Brings the file to `CURRENT_VERSION`, or refuses it.
-pub fn migrate(conn: &mut Connection) -> Result<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let application_id: i64 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let has_tables: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |r| r.get(0))?;
+/// Refuses a file that is not ours or is newer than this code; returns the
+/// schema version found (0 for a new file). Reads only.
+pub fn check_compatible(conn: &Connection) -> Result<i64> {
+    let application_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let has_tables: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |r| r.get(0))?;
     let fresh = application_id == 0 && version == 0 && !has_tables;
     if !fresh && application_id != APPLICATION_ID {
-        return Err(Error::CorruptDatabase("the file is a SQLite database of another application".into()));
+        return Err(Error::CorruptDatabase(
+            "the file is a SQLite database of another application".into(),
+        ));
     }
     if version > CURRENT_VERSION {
         return Err(Error::DatabaseTooNew {
@@ -85,6 +87,14 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
             supported: CURRENT_VERSION,
         });
     }
+    Ok(version)
+}
+
+/// Brings the file to `CURRENT_VERSION` in one transaction.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Checked again under the write lock: another process may have migrated.
+    let version = check_compatible(&tx)?;
     if version == CURRENT_VERSION {
         return Ok(());
     }

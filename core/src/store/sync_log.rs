@@ -31,7 +31,13 @@ impl SyncRecord {
     }
 }
 
-pub fn save(conn: &Connection, scope: &str, record: &SyncRecord, digest: &Digest, counts: (u64, u64)) -> Result<()> {
+pub fn save(
+    conn: &Connection,
+    scope: &str,
+    record: &SyncRecord,
+    digest: &Digest,
+    counts: (u64, u64),
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT OR REPLACE INTO sync_log (scope, at_ms, window_start_ms, window_end_ms, time_zone, \
          window_digest, events_inserted, events_deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -42,7 +42,9 @@ pub fn window(start_ms: i64, end_ms: i64, zone: &str) -> TimeWindow {
 
 /// Epoch ms of an RFC 3339 text.
 pub fn at(text: &str) -> i64 {
-    chrono::DateTime::parse_from_rfc3339(text).unwrap().timestamp_millis()
+    chrono::DateTime::parse_from_rfc3339(text)
+        .unwrap()
+        .timestamp_millis()
 }
 
 pub struct TempStore {
@@ -65,4 +67,32 @@ pub fn file_bytes(path: &Path) -> Vec<(String, Vec<u8>)> {
             std::fs::read(&p).ok().map(|b| (suffix.to_string(), b))
         })
         .collect()
+}
+
+/// Every row of every table, as text: equal dumps mean equal stores.
+pub fn dump(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut out = Vec::new();
+    for table in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
+        let columns = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        let mut lines = Vec::new();
+        while let Some(row) = rows.next().unwrap() {
+            let values: Vec<String> = (0..columns)
+                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                .collect();
+            lines.push(format!("{table}: {}", values.join(" | ")));
+        }
+        lines.sort();
+        out.extend(lines);
+    }
+    out
 }
