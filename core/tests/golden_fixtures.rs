@@ -51,7 +51,11 @@ fn all_fixtures() -> Vec<Fixture> {
         .collect();
     paths.sort();
     let fixtures: Vec<Fixture> = paths.iter().map(|p| load(p)).collect();
-    assert!(fixtures.len() >= 3, "expected at least 3 fixtures, found {}", fixtures.len());
+    assert!(
+        fixtures.len() >= 3,
+        "expected at least 3 fixtures, found {}",
+        fixtures.len()
+    );
     fixtures
 }
 
@@ -69,7 +73,10 @@ fn expected_free_blocks(expected: &Value) -> Vec<TimeRange> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|b| TimeRange { start_ms: b["startMs"].as_i64().unwrap(), end_ms: b["endMs"].as_i64().unwrap() })
+        .map(|b| TimeRange {
+            start_ms: b["startMs"].as_i64().unwrap(),
+            end_ms: b["endMs"].as_i64().unwrap(),
+        })
         .collect()
 }
 
@@ -83,7 +90,9 @@ fn temp_store() -> (tempfile::TempDir, HeatStore) {
 fn every_fixture_reconciles_to_its_frozen_digest() {
     for f in all_fixtures() {
         let (_dir, store) = temp_store();
-        let outcome = store.reconcile_heat(&f.scope, &f.window, &f.events, ReconcileOptions::default()).unwrap();
+        let outcome = store
+            .reconcile_heat(&f.scope, &f.window, &f.events, ReconcileOptions::default())
+            .unwrap();
         let frozen = f.expected["windowDigest"].as_str().unwrap();
         assert_eq!(
             outcome.window_digest, frozen,
@@ -94,7 +103,9 @@ fn every_fixture_reconciles_to_its_frozen_digest() {
         let ignored = f.expected["ignoredOutsideWindow"].as_u64().unwrap();
         assert_eq!(outcome.ignored_outside_window, ignored, "{}", f.name);
 
-        let again = store.reconcile_heat(&f.scope, &f.window, &f.events, ReconcileOptions::default()).unwrap();
+        let again = store
+            .reconcile_heat(&f.scope, &f.window, &f.events, ReconcileOptions::default())
+            .unwrap();
         assert!(!again.changed, "{}: second reconcile must be a no-op", f.name);
         assert_eq!(again.window_digest, frozen, "{}", f.name);
     }
@@ -106,8 +117,15 @@ fn the_digest_does_not_depend_on_input_order() {
         let (_dir, store) = temp_store();
         let mut reversed = f.events.clone();
         reversed.reverse();
-        let outcome = store.reconcile_heat(&f.scope, &f.window, &reversed, ReconcileOptions::default()).unwrap();
-        assert_eq!(outcome.window_digest, f.expected["windowDigest"].as_str().unwrap(), "{}", f.name);
+        let outcome = store
+            .reconcile_heat(&f.scope, &f.window, &reversed, ReconcileOptions::default())
+            .unwrap();
+        assert_eq!(
+            outcome.window_digest,
+            f.expected["windowDigest"].as_str().unwrap(),
+            "{}",
+            f.name
+        );
     }
 }
 
@@ -115,10 +133,17 @@ fn the_digest_does_not_depend_on_input_order() {
 fn every_fixture_has_its_hand_computed_heat_map() {
     for f in all_fixtures() {
         let (_dir, store) = temp_store();
-        store.reconcile_heat(&f.scope, &f.window, &f.events, ReconcileOptions::default()).unwrap();
+        store
+            .reconcile_heat(&f.scope, &f.window, &f.events, ReconcileOptions::default())
+            .unwrap();
         let map = store.heat_map(&f.scope, &f.window, f.slot_minutes).unwrap();
         assert_eq!(map.slot_minutes, f.slot_minutes, "{}", f.name);
-        assert_eq!(map.busy_minutes, f.expected["busyMinutes"].as_f64().unwrap(), "{}: busyMinutes", f.name);
+        assert_eq!(
+            map.busy_minutes,
+            f.expected["busyMinutes"].as_f64().unwrap(),
+            "{}: busyMinutes",
+            f.name
+        );
         let slots: Vec<(i64, f64)> = map.slots.iter().map(|s| (s.start_ms, s.heat)).collect();
         assert_eq!(slots, expected_slots(&f.expected), "{}: slots", f.name);
     }
@@ -128,8 +153,17 @@ fn every_fixture_has_its_hand_computed_heat_map() {
 fn every_fixture_has_its_hand_computed_free_blocks() {
     for f in all_fixtures() {
         let (_dir, store) = temp_store();
-        store.reconcile_heat(&f.scope, &f.window, &f.events, ReconcileOptions::default()).unwrap();
-        let blocks = store.free_blocks(&f.scope, &f.window, f.min_free_minutes).unwrap();
-        assert_eq!(blocks, expected_free_blocks(&f.expected), "{}: freeBlocks", f.name);
+        store
+            .reconcile_heat(&f.scope, &f.window, &f.events, ReconcileOptions::default())
+            .unwrap();
+        let blocks = store
+            .free_blocks(&f.scope, &f.window, f.min_free_minutes)
+            .unwrap();
+        assert_eq!(
+            blocks,
+            expected_free_blocks(&f.expected),
+            "{}: freeBlocks",
+            f.name
+        );
     }
 }
