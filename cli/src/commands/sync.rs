@@ -1,0 +1,43 @@
+//! `heat sync`: reconcile a window of the store with an events file.
+//! Arguments and the file are checked before the store is opened, and the
+//! engine writes nothing when it rejects the input.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use heat_core::ReconcileOptions;
+
+use super::store_args::StoreArgs;
+use crate::failure::Failure;
+use crate::input::read_events;
+use crate::render::{json, outcome_text};
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    #[command(flatten)]
+    target: StoreArgs,
+    /// Events as JSON {"events": [...]}, or - to read stdin
+    #[arg(long, value_name = "FILE")]
+    events: PathBuf,
+    /// Let an empty source clear the window: only when the calendar is readable and really empty
+    #[arg(long)]
+    allow_empty: bool,
+    /// Print the outcome as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: &SyncArgs) -> Result<String, Failure> {
+    let window = args.target.window()?;
+    let events = read_events(&args.events)?;
+    let store = args.target.open_store()?;
+    let options = ReconcileOptions {
+        allow_empty: args.allow_empty,
+    };
+    let outcome = store.reconcile_heat(&args.target.scope, &window.window(), &events, options)?;
+    Ok(if args.json {
+        json::to_text(&json::sync_outcome(&outcome, &window))
+    } else {
+        outcome_text::render(&outcome, &window)
+    })
+}

@@ -1,0 +1,74 @@
+//! The window as the user sees it: instants placed on the local clock of
+//! the window's time zone, for every human-facing and JSON rendering.
+
+use chrono::{NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+use heat_core::model::{CheckedWindow, DayPart};
+use heat_core::{InvalidInput, TimeWindow};
+
+#[derive(Debug, Clone, Copy)]
+pub struct LocalWindow {
+    checked: CheckedWindow,
+    tz: Tz,
+}
+
+/// Whether a local wall-clock time occurs once, or is the first or second
+/// pass through the hour that repeats when clocks go back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockPass {
+    Once,
+    First,
+    Second,
+}
+
+impl LocalWindow {
+    pub fn new(window: &TimeWindow) -> Result<Self, InvalidInput> {
+        let checked = window.check()?;
+        let tz = checked
+            .zone
+            .name()
+            .parse::<Tz>()
+            .map_err(|_| InvalidInput::new("timeZone", "unknown IANA time zone"))?;
+        Ok(LocalWindow { checked, tz })
+    }
+
+    pub fn window(&self) -> TimeWindow {
+        self.checked.to_window()
+    }
+
+    pub fn zone_name(&self) -> &'static str {
+        self.checked.zone.name()
+    }
+
+    pub fn end_ms(&self) -> i64 {
+        self.checked.end_ms
+    }
+
+    /// The local days of the window, edge days clipped to it.
+    pub fn days(&self) -> Vec<DayPart> {
+        self.checked.day_parts()
+    }
+
+    pub fn local(&self, ms: i64) -> NaiveDateTime {
+        let utc = chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default();
+        utc.with_timezone(&self.tz).naive_local()
+    }
+
+    pub fn clock_pass(&self, ms: i64) -> ClockPass {
+        match self.tz.from_local_datetime(&self.local(ms)) {
+            chrono::LocalResult::Ambiguous(first, _) if first.timestamp_millis() == ms => ClockPass::First,
+            chrono::LocalResult::Ambiguous(..) => ClockPass::Second,
+            _ => ClockPass::Once,
+        }
+    }
+
+    /// RFC 3339 with the zone's offset at that instant (JSON output).
+    pub fn rfc3339(&self, ms: i64) -> String {
+        self.checked.zone.format_rfc3339(ms)
+    }
+
+    /// `Mon 19 Oct 09:00`, for people.
+    pub fn short(&self, ms: i64) -> String {
+        self.local(ms).format("%a %d %b %H:%M").to_string()
+    }
+}
