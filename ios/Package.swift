@@ -1,0 +1,53 @@
+// swift-tools-version:5.9
+//
+// FlowStateHeat: the Heat Engine's Rust core for iOS apps. The Swift API is
+// the UniFFI-generated `FlowStateHeat.swift` (copied into
+// Sources/FlowStateHeat/Generated/ by the scripts, never committed) plus the
+// hand-written sync layer next to it.
+//
+// The C side of the bindings, module `FlowStateHeatFFI`, comes from:
+// - Apple platforms: `FlowStateHeatFFI.xcframework`, built by
+//   scripts/build-xcframework.sh (static library + header + module map per
+//   slice);
+// - Linux (where the tests run): a system-library target holding the
+//   generated header and module map, and the host-built static library
+//   `libheat_ffi.a` in its `lib/` folder, staged by ../scripts/test-swift.sh.
+import PackageDescription
+
+#if os(Linux)
+let ffiDirectory = "Sources/FlowStateHeatFFI"
+let ffiTarget: Target = .systemLibrary(name: "FlowStateHeatFFI", path: ffiDirectory)
+// The Rust static library and the system libraries it needs
+// (`cargo rustc -- --print native-static-libs`; Swift links libc, libm,
+// pthread and dl itself).
+let coreLinkerSettings: [LinkerSetting] = [
+    .unsafeFlags(["-L", Context.packageDirectory + "/" + ffiDirectory + "/lib"]),
+    .linkedLibrary("heat_ffi"),
+    .linkedLibrary("gcc_s"),
+    .linkedLibrary("util"),
+    .linkedLibrary("rt"),
+]
+#else
+let ffiTarget: Target = .binaryTarget(name: "FlowStateHeatFFI", path: "FlowStateHeatFFI.xcframework")
+let coreLinkerSettings: [LinkerSetting] = []
+#endif
+
+let package = Package(
+    name: "FlowStateHeat",
+    platforms: [.iOS(.v15)],
+    products: [
+        .library(name: "FlowStateHeat", targets: ["FlowStateHeat"]),
+    ],
+    targets: [
+        ffiTarget,
+        .target(
+            name: "FlowStateHeat",
+            dependencies: ["FlowStateHeatFFI"],
+            linkerSettings: coreLinkerSettings
+        ),
+        // Issue 3: the generated bindings themselves, against tests/fixtures.
+        .testTarget(name: "FlowStateHeatBindingTests", dependencies: ["FlowStateHeat"]),
+        // Issue 6: the sync layer (mapping rules, runner) against a real store file.
+        .testTarget(name: "FlowStateHeatTests", dependencies: ["FlowStateHeat"]),
+    ]
+)

@@ -1,0 +1,119 @@
+import Foundation
+
+/// One occurrence as EventKit reports it (an `EKEvent` from
+/// `EKEventStore.events(matching:)`, recurring events already expanded),
+/// reduced to the plain values the mapping rules need. EventKit itself
+/// only exists on Apple platforms; with this type the rules are tested on
+/// Linux and the EventKit adapter merely copies fields.
+public struct CalendarOccurrence: Equatable, Sendable {
+    /// `EKCalendarItem.calendarItemIdentifier`: shared by all occurrences of
+    /// a series, and, unlike `eventIdentifier`, kept when the event moves to
+    /// another calendar.
+    public var calendarItemIdentifier: String
+    /// `EKCalendar.calendarIdentifier` of the event's calendar.
+    public var calendarIdentifier: String
+    /// Personal data: stored for screens, never logged.
+    public var title: String
+    public var location: String?
+    public var startDate: Date
+    /// For all-day events EventKit reports 23:59:59 of the last day.
+    public var endDate: Date
+    /// `EKEvent.occurrenceDate`: where this occurrence sits in its series,
+    /// unchanged when a detached occurrence is moved.
+    public var occurrenceDate: Date
+    public var isAllDay: Bool
+    /// The zone whose wall clock the dates above were expressed in:
+    /// `EKEvent.timeZone`, or the default zone for floating events (all-day
+    /// events are floating, and EventKit returns them in the default zone).
+    public var timeZone: TimeZone
+    /// `EKCalendarItem.hasRecurrenceRules`.
+    public var hasRecurrenceRules: Bool
+    /// `EKEvent.isDetached`: an occurrence edited apart from its series.
+    public var isDetached: Bool
+    public var availability: EventKitAvailability
+    public var status: EventKitStatus
+    /// The participant status of the attendee that is the current user;
+    /// `nil` when the user is not among the attendees (organizer, no attendees).
+    public var participantStatus: EventKitParticipantStatus?
+
+    public init(
+        calendarItemIdentifier: String,
+        calendarIdentifier: String,
+        title: String,
+        location: String? = nil,
+        startDate: Date,
+        endDate: Date,
+        occurrenceDate: Date? = nil,
+        isAllDay: Bool = false,
+        timeZone: TimeZone,
+        hasRecurrenceRules: Bool = false,
+        isDetached: Bool = false,
+        availability: EventKitAvailability = .busy,
+        status: EventKitStatus = .none,
+        participantStatus: EventKitParticipantStatus? = nil
+    ) {
+        self.calendarItemIdentifier = calendarItemIdentifier
+        self.calendarIdentifier = calendarIdentifier
+        self.title = title
+        self.location = location
+        self.startDate = startDate
+        self.endDate = endDate
+        self.occurrenceDate = occurrenceDate ?? startDate
+        self.isAllDay = isAllDay
+        self.timeZone = timeZone
+        self.hasRecurrenceRules = hasRecurrenceRules
+        self.isDetached = isDetached
+        self.availability = availability
+        self.status = status
+        self.participantStatus = participantStatus
+    }
+}
+
+/// Mirrors `EKEventAvailability` (same raw values).
+public enum EventKitAvailability: Int, Sendable {
+    case notSupported = -1
+    case busy = 0
+    case free = 1
+    case tentative = 2
+    case unavailable = 3
+}
+
+/// Mirrors `EKEventStatus` (same raw values).
+public enum EventKitStatus: Int, Sendable {
+    case none = 0
+    case confirmed = 1
+    case tentative = 2
+    case canceled = 3
+}
+
+/// Mirrors `EKParticipantStatus` (same raw values).
+public enum EventKitParticipantStatus: Int, Sendable {
+    case unknown = 0
+    case pending = 1
+    case accepted = 2
+    case declined = 3
+    case tentative = 4
+    case delegated = 5
+    case completed = 6
+    case inProcess = 7
+}
+
+// Non-failing conversions from EventKit's raw values, for the adapter: a
+// value added by a later iOS falls back to the neutral default.
+extension EventKitAvailability {
+    public init(eventKitRawValue rawValue: Int) {
+        self = Self(rawValue: rawValue) ?? .notSupported
+    }
+}
+
+extension EventKitStatus {
+    public init(eventKitRawValue rawValue: Int) {
+        self = Self(rawValue: rawValue) ?? .none
+    }
+}
+
+extension EventKitParticipantStatus {
+    public init(eventKitRawValue rawValue: Int) {
+        self = Self(rawValue: rawValue) ?? .unknown
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The mapping rules from an EventKit occurrence to the core's
+/// `SourceEvent`. Written against `CalendarOccurrence` (plain values) so they
+/// are tested on Linux.
+extension SourceEvent {
+    public init(_ occurrence: CalendarOccurrence) {
+        self.init(
+            id: occurrence.stableID,
+            calendarId: occurrence.calendarIdentifier,
+            title: occurrence.title.truncated(toUTF8Bytes: maxTextBytes),
+            location: occurrence.location?.truncated(toUTF8Bytes: maxTextBytes),
+            time: occurrence.eventTime,
+            availability: Availability(occurrence.availability),
+            status: EventStatus(occurrence.status),
+            participation: Participation(occurrence.participantStatus)
+        )
+    }
+}
+
+/// The core refuses a title or location longer than this (`MAX_TEXT_BYTES`),
+/// and one refused event would block the sync of its whole window: cut instead.
+let maxTextBytes = 16 * 1_024
+
+extension CalendarOccurrence {
+    /// Stable per occurrence. A series' occurrences share the
+    /// `calendarItemIdentifier`, so the occurrence's original start is
+    /// appended: `occurrenceDate` stays put when a detached occurrence moves,
+    /// and an all-day one is keyed by its floating date, which a change of
+    /// device time zone does not shift. A single event is its identifier
+    /// alone, so moving it keeps its id and the store drops the old copy even
+    /// when it lies outside the window being synced.
+    var stableID: String {
+        guard hasRecurrenceRules || isDetached else { return calendarItemIdentifier }
+        let occurrence = isAllDay
+            ? LocalDate(occurrenceDate, in: timeZone).description
+            : String(occurrenceDate.epochMilliseconds)
+        return "\(calendarItemIdentifier)@\(occurrence)"
+    }
+
+    /// All-day events are floating dates: EventKit gives local midnight to
+    /// 23:59:59 of the last day in `timeZone`; the core wants the first day
+    /// and the day after the last. An end at the next midnight (the other
+    /// convention) gives the same result, and an all-day event covers at
+    /// least its first day. A timed event whose end precedes its start (bad
+    /// data from a calendar server) becomes zero-length rather than make the
+    /// core refuse the window.
+    var eventTime: EventTime {
+        guard isAllDay else {
+            let startMs = startDate.epochMilliseconds
+            return .timed(startMs: startMs, endMs: max(startMs, endDate.epochMilliseconds))
+        }
+        let first = LocalDate(startDate, in: timeZone)
+        let last = LocalDate(endDate.addingTimeInterval(-1), in: timeZone)
+        return .allDay(startDate: first.description, endDate: max(first, last).next.description)
+    }
+}
+
+extension Availability {
+    init(_ value: EventKitAvailability) {
+        switch value {
+        case .notSupported, .busy: self = .busy
+        case .free: self = .free
+        case .tentative: self = .tentative
+        case .unavailable: self = .unavailable
+        }
+    }
+}
+
+extension EventStatus {
+    init(_ value: EventKitStatus) {
+        switch value {
+        case .none, .confirmed: self = .confirmed
+        case .tentative: self = .tentative
+        case .canceled: self = .cancelled
+        }
+    }
+}
+
+extension Participation {
+    /// The user's own answer. Delegating hands the meeting to someone else,
+    /// so it frees the user like a decline; an unknown status tells nothing
+    /// and counts as no answer.
+    init(_ value: EventKitParticipantStatus?) {
+        switch value {
+        case nil, .unknown: self = .none
+        case .pending: self = .needsAction
+        case .accepted, .completed, .inProcess: self = .accepted
+        case .tentative: self = .tentative
+        case .declined, .delegated: self = .declined
+        }
+    }
+}
+
+extension String {
+    /// At most `maxBytes` of UTF-8, cut between characters.
+    func truncated(toUTF8Bytes maxBytes: Int) -> String {
+        guard utf8.count > maxBytes else { return self }
+        var kept = 0
+        let end = firstIndex { character in
+            kept += character.utf8.count
+            return kept > maxBytes
+        } ?? endIndex
+        return String(self[..<end])
+    }
+}
