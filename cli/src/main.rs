@@ -1,6 +1,7 @@
 //! `heat`: the Heat Engine on a machine without a phone, over the same store
 //! file format the apps use. See `docs/cli.md`.
 
+mod bench;
 mod commands;
 mod demo;
 mod failure;

@@ -2,6 +2,7 @@
 //! talks to the store, and returns the text to print; `main` prints it and
 //! turns failures into exit codes.
 
+mod bench;
 mod demo;
 mod events;
 mod free;
@@ -25,6 +26,8 @@ pub enum Command {
     Free(free::FreeArgs),
     /// List the stored events of a window
     Events(events::EventsArgs),
+    /// Measure the engine against naive designs and physical limits (see docs/performance.md)
+    Bench(bench::BenchArgs),
 }
 
 impl Command {
@@ -36,6 +39,7 @@ impl Command {
             Command::Map(args) => map::run(args),
             Command::Free(args) => free::run(args),
             Command::Events(args) => events::run(args),
+            Command::Bench(args) => bench::run(args),
         }
     }
 }
