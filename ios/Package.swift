@@ -45,9 +45,11 @@ let package = Package(
             dependencies: ["FlowStateHeatFFI"],
             linkerSettings: coreLinkerSettings
         ),
+        // Temporary store files and the shared golden fixtures, for both suites.
+        .target(name: "FlowStateHeatTestSupport", dependencies: ["FlowStateHeat"], path: "Tests/FlowStateHeatTestSupport"),
         // Issue 3: the generated bindings themselves, against tests/fixtures.
-        .testTarget(name: "FlowStateHeatBindingTests", dependencies: ["FlowStateHeat"]),
+        .testTarget(name: "FlowStateHeatBindingTests", dependencies: ["FlowStateHeat", "FlowStateHeatTestSupport"]),
         // Issue 6: the sync layer (mapping rules, runner) against a real store file.
-        .testTarget(name: "FlowStateHeatTests", dependencies: ["FlowStateHeat"]),
+        .testTarget(name: "FlowStateHeatTests", dependencies: ["FlowStateHeat", "FlowStateHeatTestSupport"]),
     ]
 )
