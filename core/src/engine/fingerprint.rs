@@ -17,32 +17,42 @@ const EVENT_DOMAIN: &[u8] = b"flowstate.heat.event.v1";
 const DAY_DOMAIN: &[u8] = b"flowstate.heat.day.v1";
 const WINDOW_DOMAIN: &[u8] = b"flowstate.heat.window.v1";
 
-struct Encoder(blake3::Hasher);
+/// Length-prefixed little-endian encoding into one buffer, hashed once:
+/// BLAKE3 is much faster on one contiguous input than on many small updates.
+struct Encoder(Vec<u8>);
 
 impl Encoder {
-    fn new(domain: &[u8]) -> Self {
-        let mut e = Encoder(blake3::Hasher::new());
+    fn new(domain: &[u8], capacity: usize) -> Self {
+        let mut e = Encoder(Vec::with_capacity(capacity + domain.len() + 8));
         e.bytes(domain);
         e
     }
 
     fn bytes(&mut self, bytes: &[u8]) {
-        self.0.update(&(bytes.len() as u64).to_le_bytes());
-        self.0.update(bytes);
+        self.0.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        self.0.extend_from_slice(bytes);
     }
 
     fn int(&mut self, value: i64) {
-        self.0.update(&value.to_le_bytes());
+        self.0.extend_from_slice(&value.to_le_bytes());
+    }
+
+    fn raw(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
     }
 
     fn finish(self) -> Digest {
-        *self.0.finalize().as_bytes()
+        *blake3::hash(&self.0).as_bytes()
     }
 }
 
 /// Hash of everything stored about one event.
 pub fn event_hash(event: &SourceEvent, span: Span) -> Digest {
-    let mut e = Encoder::new(EVENT_DOMAIN);
+    let text_len = event.id.len() + event.calendar_id.len() + event.title.len();
+    let mut e = Encoder::new(
+        EVENT_DOMAIN,
+        text_len + event.location.as_ref().map_or(0, String::len) + 96,
+    );
     e.bytes(event.id.as_bytes());
     e.bytes(event.calendar_id.as_bytes());
     e.bytes(event.title.as_bytes());
@@ -74,24 +84,24 @@ pub fn event_hash(event: &SourceEvent, span: Span) -> Digest {
 /// Digest of one day part: its bounds and the sorted hashes of its events.
 pub fn day_digest(day: &DayPart, event_hashes: &mut [Digest]) -> Digest {
     event_hashes.sort_unstable();
-    let mut e = Encoder::new(DAY_DOMAIN);
+    let mut e = Encoder::new(DAY_DOMAIN, 24 + 32 * event_hashes.len());
     e.int(day.start_ms);
     e.int(day.end_ms);
     e.int(event_hashes.len() as i64);
     for hash in event_hashes.iter() {
-        e.0.update(hash);
+        e.raw(hash);
     }
     e.finish()
 }
 
 /// Digest of the whole window from its day digests, in day order.
 pub fn window_digest(window: &CheckedWindow, day_digests: &[Digest]) -> Digest {
-    let mut e = Encoder::new(WINDOW_DOMAIN);
+    let mut e = Encoder::new(WINDOW_DOMAIN, 64 + 32 * day_digests.len());
     e.int(window.start_ms);
     e.int(window.end_ms);
     e.bytes(window.zone.name().as_bytes());
     for digest in day_digests {
-        e.0.update(digest);
+        e.raw(digest);
     }
     e.finish()
 }

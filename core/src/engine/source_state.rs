@@ -31,7 +31,7 @@ impl WindowEvent<'_> {
 pub struct SourceState<'a> {
     pub window: CheckedWindow,
     pub days: Vec<DayPart>,
-    /// `S`, without duplicates, sorted by id.
+    /// `S`, without duplicates, in input order.
     pub events: Vec<WindowEvent<'a>>,
     pub ignored_outside_window: u64,
     pub day_digests: Vec<Digest>,
@@ -81,7 +81,6 @@ impl<'a> SourceState<'a> {
                 None => ignored_outside_window += 1,
             }
         }
-        events.sort_unstable_by(|a, b| a.checked.event.id.cmp(&b.checked.event.id));
 
         let mut hashes_per_day: Vec<Vec<Digest>> = vec![Vec::new(); days.len()];
         for event in &events {
@@ -167,6 +166,7 @@ mod tests {
         assert_eq!(one.window_digest, two.window_digest);
         assert_eq!((one.events.len(), one.ignored_outside_window), (2, 1));
         assert_eq!(one.events[1].days, 0..=1);
+        assert_eq!(two.events[0].days, 0..=1);
     }
 
     #[test]
@@ -181,6 +181,6 @@ mod tests {
         let state = build(&input).unwrap();
         assert_eq!(state.ignored_outside_window, 1);
         let days: Vec<_> = state.events.iter().map(|e| e.days.clone()).collect();
-        assert_eq!(days, vec![1..=1, 0..=0]);
+        assert_eq!(days, vec![0..=0, 1..=1]);
     }
 }

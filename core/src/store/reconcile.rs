@@ -182,23 +182,27 @@ fn write_changes(
             deleted += 1;
         }
     }
+    conn.execute_batch("COMMIT; BEGIN IMMEDIATE")?;
     let mut widest = 0_i64;
     for (n, event) in plan.insert.iter().enumerate() {
         if n % CHECK_EVERY == 0 {
             interrupt.check()?;
         }
-        if let Some(old) = event_rows::delete(conn, scope, &event.checked.event.id)? {
-            let (start, end) = old.resolve(zone);
-            if !crate::model::interval_overlaps(start, end, state.window.start_ms, state.window.end_ms) {
-                moved_away.push(TimeRange {
-                    start_ms: start,
-                    end_ms: end,
-                });
+        if !event_rows::insert_new(conn, scope, event)? {
+            // The id is stored elsewhere (it moved into the window): replace it.
+            if let Some(old) = event_rows::delete(conn, scope, &event.checked.event.id)? {
+                let (start, end) = old.resolve(zone);
+                if !crate::model::interval_overlaps(start, end, state.window.start_ms, state.window.end_ms) {
+                    moved_away.push(TimeRange {
+                        start_ms: start,
+                        end_ms: end,
+                    });
+                }
+                touched.push(old);
+                deleted += 1;
             }
-            touched.push(old);
-            deleted += 1;
+            event_rows::insert_new(conn, scope, event)?;
         }
-        event_rows::insert(conn, scope, event)?;
         touched.push(event.checked.span);
         let (lo, hi) = event.checked.span.bounds();
         widest = widest.max(hi - lo);
