@@ -182,7 +182,6 @@ fn write_changes(
             deleted += 1;
         }
     }
-    conn.execute_batch("COMMIT; BEGIN IMMEDIATE")?;
     let mut widest = 0_i64;
     for (n, event) in plan.insert.iter().enumerate() {
         if n % CHECK_EVERY == 0 {
