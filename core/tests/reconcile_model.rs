@@ -11,14 +11,11 @@
 
 mod support;
 
-use std::collections::BTreeMap;
-
-use heat_core::engine::{day_digest, event_hash};
-use heat_core::model::{DayPart, Zone, check_event, interval_overlaps};
 use heat_core::{Availability, EventStatus, EventTime, Participation};
 use heat_core::{Error, HeatStore, ReconcileOptions, SourceEvent, TimeWindow};
 use proptest::prelude::*;
 use rusqlite::Connection;
+use support::model::{Model, apply, check_day_digests, model_scope, model_window, overlaps};
 use support::{DAY, MINUTE, temp_store, window};
 
 /// 2026-11-20T00:00Z: events and windows live in the 20 days after it.
@@ -32,8 +29,6 @@ const ZONES: &[&str] = &[
     "Pacific/Honolulu",
 ];
 const SCOPES: &[&str] = &["account-a", "account-b"];
-
-type Model = BTreeMap<(String, String), SourceEvent>;
 
 fn date_text(day: i64) -> String {
     heat_core::model::date_from_days(BASE / DAY + day)
@@ -122,28 +117,6 @@ fn step_strategy() -> impl Strategy<Value = Step> {
         )
 }
 
-fn overlaps(event: &SourceEvent, window: &TimeWindow) -> bool {
-    let zone = Zone::parse(&window.time_zone, "tz").unwrap();
-    let (start, end) = check_event(event).unwrap().span.resolve(zone);
-    interval_overlaps(start, end, window.start_ms, window.end_ms)
-}
-
-fn model_window(model: &Model, scope: &str, window: &TimeWindow) -> Vec<SourceEvent> {
-    model
-        .iter()
-        .filter(|((s, _), e)| s == scope && overlaps(e, window))
-        .map(|(_, e)| e.clone())
-        .collect()
-}
-
-/// The SPEC model of one reconcile.
-fn apply(model: &mut Model, scope: &str, window: &TimeWindow, source: &[SourceEvent]) {
-    model.retain(|(s, id), e| s != scope || !(overlaps(e, window) || source.iter().any(|x| &x.id == id)));
-    for e in source {
-        model.insert((scope.to_owned(), e.id.clone()), e.clone());
-    }
-}
-
 fn everything() -> TimeWindow {
     window(BASE - 3 * DAY, BASE + (SPAN_DAYS + 6) * DAY, "UTC")
 }
@@ -156,40 +129,6 @@ fn stored(store: &HeatStore, scope: &str) -> Vec<SourceEvent> {
 
 fn data_version(conn: &Connection) -> i64 {
     conn.query_row("PRAGMA data_version", [], |r| r.get(0)).unwrap()
-}
-
-/// Every stored day digest equals the digest recomputed from stored events.
-fn check_day_digests(conn: &Connection, model: &Model) {
-    let mut stmt = conn
-        .prepare("SELECT scope, day_start_ms, day_end_ms, time_zone, digest FROM day_digests")
-        .unwrap();
-    let rows: Vec<(String, i64, i64, String, Vec<u8>)> = stmt
-        .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    for (scope, day_start, day_end, zone, digest) in rows {
-        let day_window = window(day_start, day_end, &zone);
-        let mut hashes: Vec<_> = model_window(model, &scope, &day_window)
-            .iter()
-            .map(|e| event_hash(e, check_event(e).unwrap().span))
-            .collect();
-        let zone = Zone::parse(&zone, "tz").unwrap();
-        let day = DayPart {
-            date: zone.date_of(day_start),
-            day_start_ms: day_start,
-            day_end_ms: day_end,
-            start_ms: day_start,
-            end_ms: day_end,
-        };
-        assert_eq!(
-            day_digest(&day, &mut hashes).to_vec(),
-            digest,
-            "stale digest for {scope} day {day_start}"
-        );
-    }
 }
 
 fn shuffled_with_duplicates(events: &[SourceEvent], seed: usize) -> Vec<SourceEvent> {
@@ -252,14 +191,9 @@ fn run(steps: Vec<Step>) {
             }
         }
         for s in SCOPES {
-            let expected: Vec<_> = model
-                .iter()
-                .filter(|((ms, _), _)| ms == s)
-                .map(|(_, e)| e.clone())
-                .collect();
             assert_eq!(
                 stored(&store, s),
-                expected,
+                model_scope(&model, s),
                 "step {n}: scope {s} differs from the model"
             );
         }

@@ -1,6 +1,8 @@
 //! Helpers shared by the core's integration tests.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod model;
+
 use std::path::{Path, PathBuf};
 
 use heat_core::{Availability, EventStatus, EventTime, Participation, SourceEvent, TimeWindow};

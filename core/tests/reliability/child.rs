@@ -1,0 +1,16 @@
+//! Running this test binary again as a child process.
+//!
+//! Each harness that needs a process of its own has an `#[ignore]`d test as
+//! its entry point; the parent starts this binary filtered to exactly that
+//! test and passes its parameters in environment variables. Run without
+//! them (e.g. by `cargo test -- --ignored`) an entry point does nothing.
+
+use std::process::Command;
+
+/// A command running only the entry point `test` (its full path, e.g.
+/// `kill::victim_process`) of this binary.
+pub fn command(test: &str) -> Command {
+    let mut cmd = Command::new(std::env::current_exe().expect("the test binary's path"));
+    cmd.args([test, "--exact", "--ignored", "--nocapture", "--test-threads=1"]);
+    cmd
+}

@@ -1,0 +1,16 @@
+//! Reliability (issue 5): the store survives SIGKILLs at any instruction,
+//! concurrent writers and readers in several processes, damaged files, full
+//! and read-only disks and oversized calls, and never lets a title or a
+//! location into an error. Figures and commands: `docs/reliability.md`.
+//!
+//! One test binary, so the harnesses share one build. Tests that need a
+//! process of their own (a victim to kill, a second writer, a private mount
+//! namespace, a clean peak-memory reading) run this binary again as a child,
+//! filtered to one `#[ignore]`d entry point (see `child`).
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod child;
+mod kill;
+mod rng;
