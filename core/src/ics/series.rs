@@ -1,0 +1,247 @@
+//! From `VEVENT`s to occurrences: events are grouped by `UID` into a master
+//! and its `RECURRENCE-ID` overrides, the master is expanded, overrides
+//! replace (or, cancelled, still stand in for) the occurrences they name,
+//! and what overlaps the window is returned.
+//!
+//! Ids: a non-recurring event keeps its `UID`; an occurrence of a series is
+//! `UID@` + its *original* start ([`Frame::occurrence_key`]), so a moved
+//! occurrence keeps its id and ids never depend on the order of the file.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDateTime, TimeDelta};
+use chrono_tz::Tz;
+
+use crate::error::InvalidInput;
+use crate::limits::{MAX_EVENTS_PER_CALL, MAX_ID_BYTES};
+use crate::model::EventTime;
+use crate::model::{CheckedWindow, SourceEvent, Span, days_from_date, interval_overlaps, parse_date};
+
+use super::expand::{Budget, Recurrence, occurrence_walls};
+use super::frame::Frame;
+use super::values::Length;
+use super::vevent::{Details, Vevent};
+
+/// Every calendar id of an imported file; callers that keep several files
+/// apart do so with the reconcile scope.
+pub const ICS_CALENDAR_ID: &str = "ics";
+
+/// Slack around the window when choosing which wall times to expand: covers
+/// any UTC offset (the exact overlap test comes after).
+const WALL_SLACK: TimeDelta = TimeDelta::days(2);
+
+/// The events of one `UID`.
+#[derive(Default)]
+struct Group<'a> {
+    master: Option<Vevent<'a>>,
+    overrides: Vec<Vevent<'a>>,
+}
+
+pub fn occurrences(
+    vevents: Vec<Vevent<'_>>,
+    window: &CheckedWindow,
+    window_zone: Tz,
+) -> Result<Vec<SourceEvent>, InvalidInput> {
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: HashMap<String, Group<'_>> = HashMap::new();
+    for vevent in vevents {
+        let group = groups.entry(vevent.uid.clone()).or_insert_with(|| {
+            order.push(vevent.uid.clone());
+            Group::default()
+        });
+        if vevent.recurrence_id.is_some() {
+            group.overrides.push(vevent);
+        } else {
+            keep_latest(&mut group.master, vevent);
+        }
+    }
+    let mut out = Output {
+        window,
+        window_zone,
+        events: Vec::new(),
+    };
+    let mut budget = Budget::default();
+    for uid in order {
+        if let Some(group) = groups.remove(&uid) {
+            out.group(group, &mut budget)?;
+        }
+    }
+    Ok(out.events)
+}
+
+/// Of two copies of one event, the higher `SEQUENCE` wins, then the later one.
+fn keep_latest<'a>(slot: &mut Option<Vevent<'a>>, candidate: Vevent<'a>) {
+    if slot
+        .as_ref()
+        .is_none_or(|kept| candidate.sequence >= kept.sequence)
+    {
+        *slot = Some(candidate);
+    }
+}
+
+struct Output<'w> {
+    window: &'w CheckedWindow,
+    window_zone: Tz,
+    events: Vec<SourceEvent>,
+}
+
+impl Output<'_> {
+    fn group(&mut self, group: Group<'_>, budget: &mut Budget) -> Result<(), InvalidInput> {
+        let zone = self.window_zone;
+        // Overrides are keyed by the original start they replace, on the
+        // master's frame (or their own when the master is missing).
+        let frame = group.master.as_ref().map(|m| Frame::of(m.start));
+        let mut overrides: HashMap<NaiveDateTime, Vevent<'_>> = HashMap::new();
+        for o in group.overrides {
+            let Some(rid) = o.recurrence_id else { continue };
+            let key_frame = frame.unwrap_or(Frame::of(rid.stamp));
+            let key = key_frame.wall_of(rid.stamp, zone);
+            let mut slot = overrides.remove(&key);
+            keep_latest(&mut slot, o);
+            overrides.extend(slot.map(|o| (key, o)));
+        }
+        if let Some(master) = &group.master {
+            self.series(master, &overrides, budget)?;
+        }
+        for (key, o) in &overrides {
+            let key_frame = frame.unwrap_or(Frame::of(o.recurrence_id.map_or(o.start, |r| r.stamp)));
+            let id = event_id(&o.uid, Some(&key_frame.occurrence_key(*key, zone)));
+            let own = Frame::of(o.start);
+            self.push(
+                id,
+                &o.details,
+                own.event_time(own.wall_of(o.start, zone), o.length, zone),
+            )?;
+        }
+        Ok(())
+    }
+
+    fn series(
+        &mut self,
+        master: &Vevent<'_>,
+        overrides: &HashMap<NaiveDateTime, Vevent<'_>>,
+        budget: &mut Budget,
+    ) -> Result<(), InvalidInput> {
+        let zone = self.window_zone;
+        let frame = Frame::of(master.start);
+        let start = frame.wall_of(master.start, zone);
+        let recurring = !master.rrules.is_empty() || !master.rdates.is_empty();
+        if !recurring && overrides.is_empty() {
+            let time = frame.event_time(start, master.length, zone);
+            return self.push(event_id(&master.uid, None), &master.details, time);
+        }
+        // THISANDFUTURE overrides: later occurrences take their details, length
+        // and shift. Sorted so the latest one at or before an occurrence wins.
+        let mut futures: Vec<(NaiveDateTime, &Vevent<'_>)> = overrides
+            .iter()
+            .filter(|(_, o)| o.recurrence_id.is_some_and(|r| r.this_and_future))
+            .map(|(key, o)| (*key, o))
+            .collect();
+        futures.sort_by_key(|(key, _)| *key);
+        let shifts = futures
+            .iter()
+            .map(|(key, o)| (frame.wall_of(o.start, zone) - *key).abs());
+        let slack = WALL_SLACK + shifts.max().unwrap_or_default() + longest(master, &futures);
+        let as_walls =
+            |stamps: &[super::values::Stamp]| stamps.iter().map(|s| frame.wall_of(*s, zone)).collect();
+        let recurrence = Recurrence {
+            uid: &master.uid,
+            frame,
+            start,
+            rrules: &master.rrules,
+            rdates: as_walls(&master.rdates),
+            exdates: as_walls(&master.exdates),
+        };
+        let from = frame_wall(frame, self.window.start_ms, zone) - slack;
+        let upto = frame_wall(frame, self.window.end_ms, zone) + slack;
+        for wall in occurrence_walls(&recurrence, from, upto, zone, budget)? {
+            if overrides.contains_key(&wall) {
+                continue;
+            }
+            let id = event_id(&master.uid, Some(&frame.occurrence_key(wall, zone)));
+            let (details, time) = match futures.iter().rev().find(|(key, _)| *key <= wall) {
+                Some((key, future)) => {
+                    let shifted = wall + (frame.wall_of(future.start, zone) - *key);
+                    (&future.details, frame.event_time(shifted, future.length, zone))
+                }
+                None => (&master.details, frame.event_time(wall, master.length, zone)),
+            };
+            self.push(id, details, time)?;
+        }
+        Ok(())
+    }
+
+    /// Adds the occurrence if it overlaps the window.
+    fn push(&mut self, id: String, details: &Details, time: EventTime) -> Result<(), InvalidInput> {
+        if !overlaps(&time, self.window) {
+            return Ok(());
+        }
+        if self.events.len() == MAX_EVENTS_PER_CALL {
+            return Err(InvalidInput::new(
+                "ics",
+                format!("more than {MAX_EVENTS_PER_CALL} occurrences in the window"),
+            ));
+        }
+        self.events.push(SourceEvent {
+            id,
+            calendar_id: ICS_CALENDAR_ID.to_owned(),
+            title: details.title.clone(),
+            location: details.location.clone(),
+            time,
+            availability: details.availability,
+            status: details.status,
+            participation: details.participation,
+        });
+        Ok(())
+    }
+}
+
+/// The longest occurrence a series can have, so that one starting before
+/// the window but reaching into it is expanded too.
+fn longest(master: &Vevent<'_>, futures: &[(NaiveDateTime, &Vevent<'_>)]) -> TimeDelta {
+    let span = |l: Length| TimeDelta::days(l.days) + TimeDelta::seconds(l.seconds);
+    futures
+        .iter()
+        .map(|(_, f)| span(f.length))
+        .chain([span(master.length)])
+        .max()
+        .unwrap_or_default()
+}
+
+/// The wall time of instant `ms` on `frame` (for dates: the window zone's).
+fn frame_wall(frame: Frame, ms: i64, zone: Tz) -> NaiveDateTime {
+    match frame {
+        Frame::Date => super::zones::Clock::Floating.to_wall(ms, zone),
+        Frame::Clock(clock) => clock.to_wall(ms, zone),
+    }
+}
+
+/// `UID` or `UID@key`; the UID is hashed when the id would exceed the id
+/// limit (Exchange UIDs can be long).
+fn event_id(uid: &str, key: Option<&str>) -> String {
+    let with_key = |uid: &str| match key {
+        Some(key) => format!("{uid}@{key}"),
+        None => uid.to_owned(),
+    };
+    let id = with_key(uid);
+    if id.len() <= MAX_ID_BYTES {
+        return id;
+    }
+    with_key(&format!("ics-{}", &blake3::hash(uid.as_bytes()).to_hex()[..32]))
+}
+
+fn overlaps(time: &EventTime, window: &CheckedWindow) -> bool {
+    match time {
+        EventTime::Timed { start_ms, end_ms } => {
+            interval_overlaps(*start_ms, *end_ms, window.start_ms, window.end_ms)
+        }
+        EventTime::AllDay { start_date, end_date } => {
+            let day = |d: &str| parse_date(d, "date").map(days_from_date).unwrap_or_default();
+            Span::AllDay {
+                start_day: day(start_date),
+                end_day: day(end_date),
+            }
+            .overlaps(window.zone, window.start_ms, window.end_ms)
+        }
+    }
+}
