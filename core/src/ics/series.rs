@@ -7,7 +7,7 @@
 //! `UID@` + its *original* start ([`Frame::occurrence_key`]), so a moved
 //! occurrence keeps its id and ids never depend on the order of the file.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{NaiveDateTime, TimeDelta};
 use chrono_tz::Tz;
@@ -91,7 +91,7 @@ impl Output<'_> {
         // Overrides are keyed by the original start they replace, on the
         // master's frame (or their own when the master is missing).
         let frame = group.master.as_ref().map(|m| Frame::of(m.start));
-        let mut overrides: HashMap<NaiveDateTime, Vevent<'_>> = HashMap::new();
+        let mut overrides: BTreeMap<NaiveDateTime, Vevent<'_>> = BTreeMap::new();
         for o in group.overrides {
             let Some(rid) = o.recurrence_id else { continue };
             let key_frame = frame.unwrap_or(Frame::of(rid.stamp));
@@ -119,7 +119,7 @@ impl Output<'_> {
     fn series(
         &mut self,
         master: &Vevent<'_>,
-        overrides: &HashMap<NaiveDateTime, Vevent<'_>>,
+        overrides: &BTreeMap<NaiveDateTime, Vevent<'_>>,
         budget: &mut Budget,
     ) -> Result<(), InvalidInput> {
         let zone = self.window_zone;

@@ -1,0 +1,240 @@
+//! ICS files shaped like real exports (Google Calendar, Outlook/Exchange,
+//! Apple Calendar) and malformed files, imported and reconciled into a store.
+
+mod support;
+
+use heat_core::{
+    Availability, Error, EventStatus, EventTime, HeatStore, Participation, ReconcileOptions, SourceEvent,
+    TimeWindow, events_from_ics, window_of_days,
+};
+use support::{dump, file_bytes, temp_store};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/../tests/fixtures/ics/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Three weeks in Berlin: both the European (Oct 25) and the US (Nov 1) DST end.
+fn three_weeks() -> TimeWindow {
+    window_of_days("2026-10-19", 21, "Europe/Berlin").unwrap()
+}
+
+fn import(name: &str) -> Vec<SourceEvent> {
+    let mut events = events_from_ics(&fixture(name), &three_weeks(), Some("me@example.org")).unwrap();
+    events.sort_by_key(|e| start(&e.time));
+    events
+}
+
+fn start(time: &EventTime) -> String {
+    match time {
+        EventTime::Timed { start_ms, .. } => utc(*start_ms),
+        EventTime::AllDay { start_date, .. } => start_date.clone(),
+    }
+}
+
+fn utc(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .unwrap()
+        .format("%Y-%m-%dT%H:%MZ")
+        .to_string()
+}
+
+/// (id suffix after the UID, start, title) of each event, in start order.
+fn summary(events: &[SourceEvent]) -> Vec<(String, String, String)> {
+    events
+        .iter()
+        .map(|e| {
+            let key = e.id.rsplit_once('@').map_or("", |(_, k)| k);
+            let key = if key.as_bytes().get(4) == Some(&b'-') {
+                key
+            } else {
+                ""
+            };
+            (key.to_owned(), start(&e.time), e.title.clone())
+        })
+        .collect()
+}
+
+fn row(key: &str, start: &str, title: &str) -> (String, String, String) {
+    (key.into(), start.into(), title.into())
+}
+
+fn by_title<'a>(events: &'a [SourceEvent], title: &str) -> &'a SourceEvent {
+    events
+        .iter()
+        .find(|e| e.title == title)
+        .unwrap_or_else(|| panic!("no {title}"))
+}
+
+#[test]
+fn google_calendar_export() {
+    let events = import("google_calendar.ics");
+    assert_eq!(
+        summary(&events),
+        [
+            // Weekly MO,WE 09:00 Berlin: 07:00Z in summer time, 08:00Z after Oct 25.
+            row("2026-10-19T07:00:00Z", "2026-10-19T07:00Z", "Standup"),
+            // Wed Oct 21 is an EXDATE.
+            row("", "2026-10-22T13:00Z", "Quarterly review"),
+            row("", "2026-10-26", "Offsite prep day"),
+            // Mon Oct 26 moved to Tue 10:00; it keeps the id of its original start.
+            row(
+                "2026-10-26T08:00:00Z",
+                "2026-10-27T09:00Z",
+                "Standup (moved to Tuesday)"
+            ),
+            row("2026-10-28T08:00:00Z", "2026-10-28T08:00Z", "Standup"),
+            row("", "2026-10-29T15:00Z", "Vendor pitch"),
+            row("2026-11-02T08:00:00Z", "2026-11-02T08:00Z", "Standup"),
+            row("2026-11-04T08:00:00Z", "2026-11-04T08:00Z", "Standup"),
+        ]
+    );
+    assert_eq!(
+        events[0].id,
+        "7kukuqrfedlm2f9t0vcbcm7bgi@google.com@2026-10-19T07:00:00Z"
+    );
+    assert_eq!(events[0].location.as_deref(), Some("Room 4.12"));
+    assert_eq!(events[0].participation, Participation::Accepted);
+    assert_eq!(
+        by_title(&events, "Standup (moved to Tuesday)").participation,
+        Participation::Tentative
+    );
+    assert_eq!(
+        by_title(&events, "Quarterly review").participation,
+        Participation::NeedsAction
+    );
+    assert_eq!(
+        by_title(&events, "Vendor pitch").participation,
+        Participation::Declined
+    );
+    assert_eq!(
+        by_title(&events, "Offsite prep day").availability,
+        Availability::Free
+    );
+}
+
+#[test]
+fn outlook_exchange_export_with_windows_zone_names() {
+    let events = import("outlook_exchange.ics");
+    assert_eq!(
+        summary(&events),
+        [
+            // Mon Oct 19 10:00 moved to 14:00 (W. Europe = Berlin, summer time).
+            row("2026-10-19T08:00:00Z", "2026-10-19T12:00Z", "Weekly planning"),
+            // NY sync, Tuesdays 09:00 Eastern: 13:00Z until the US change on Nov 1, then 14:00Z.
+            row("2026-10-20T13:00:00Z", "2026-10-20T13:00Z", "NY sync"),
+            row("", "2026-10-23T09:00Z", "Canceled: Budget sync"),
+            row("2026-10-26T09:00:00Z", "2026-10-26T09:00Z", "Weekly planning"),
+            row("2026-10-27T13:00:00Z", "2026-10-27T13:00Z", "NY sync"),
+            row("", "2026-10-30", "Out of office"),
+            // Mon Nov 2 is an EXDATE.
+            row("2026-11-03T14:00:00Z", "2026-11-03T14:00Z", "NY sync"),
+        ]
+    );
+    assert!(
+        events[0]
+            .id
+            .ends_with("A1B2C3D4E5F60718293A4B5C6D7E8F90@2026-10-19T08:00:00Z"),
+        "{}",
+        events[0].id
+    );
+    assert_eq!(by_title(&events, "NY sync").availability, Availability::Tentative);
+    assert_eq!(
+        by_title(&events, "Out of office").availability,
+        Availability::Unavailable
+    );
+    let cancelled = by_title(&events, "Canceled: Budget sync");
+    assert_eq!(
+        (cancelled.status, cancelled.availability),
+        (EventStatus::Cancelled, Availability::Free)
+    );
+}
+
+#[test]
+fn apple_calendar_export() {
+    let events = import("apple_calendar.ics");
+    assert_eq!(
+        summary(&events),
+        [
+            row("2026-10-19T13:00:00Z", "2026-10-19T13:00Z", "Yoga"),
+            row("2026-10-26T13:00:00Z", "2026-10-26T13:00Z", "Yoga"),
+            // A long title folded over two lines, the space at the fold kept.
+            row(
+                "",
+                "2026-10-29T22:30Z",
+                "Dinner at the place with the very long name that Apple Calendar folds over two lines"
+            ),
+            // A yearly all-day birthday since 1985.
+            row("2026-10-30", "2026-10-30", "Sam's birthday"),
+            row("2026-11-02T14:00:00Z", "2026-11-02T14:00Z", "Yoga"),
+        ]
+    );
+    let dinner = by_title(
+        &events,
+        "Dinner at the place with the very long name that Apple Calendar folds over two lines",
+    );
+    let EventTime::Timed { start_ms, end_ms } = dinner.time else {
+        panic!("timed")
+    };
+    assert_eq!(end_ms - start_ms, 90 * 60_000);
+}
+
+#[test]
+fn malformed_files_name_line_and_property_and_never_echo_text() {
+    let window = three_weeks();
+    for (name, field, needle) in [
+        (
+            "malformed_truncated.ics",
+            "END",
+            "BEGIN:VEVENT at line 52 is never closed",
+        ),
+        ("malformed_bad_dtstart.ics", "DTSTART", "line 8:"),
+        ("malformed_no_colon.ics", "ics", "line 7:"),
+    ] {
+        let Err(Error::InvalidInput(err)) = events_from_ics(&fixture(name), &window, None) else {
+            panic!("{name} must be refused");
+        };
+        assert_eq!(err.field, field, "{name}: {err}");
+        assert!(err.reason.contains(needle), "{name}: {err}");
+        let text = err.to_string();
+        assert!(
+            !text.contains("Secret") && !text.contains("Bob"),
+            "{name}: {text}"
+        );
+    }
+}
+
+#[test]
+fn reconciling_an_import_twice_is_a_no_op_and_a_malformed_file_changes_nothing() {
+    let temp = temp_store();
+    let store = HeatStore::open(&temp.path).unwrap();
+    let window = three_weeks();
+    let sync = |events: &[SourceEvent]| {
+        store
+            .reconcile_heat("ics", &window, events, ReconcileOptions::default())
+            .unwrap()
+    };
+    let events = import("google_calendar.ics");
+    let first = sync(&events);
+    assert!(first.changed);
+    assert_eq!(first.events_inserted, 8);
+    assert_eq!(store.events("ics", &window).unwrap().len(), 8);
+
+    let again = import("google_calendar.ics");
+    let second = sync(&again);
+    assert!(!second.changed);
+    assert_eq!(second.window_digest, first.window_digest);
+
+    let (rows, bytes) = (dump(&temp.path), file_bytes(&temp.path));
+    for name in [
+        "malformed_truncated.ics",
+        "malformed_bad_dtstart.ics",
+        "malformed_no_colon.ics",
+    ] {
+        let result = events_from_ics(&fixture(name), &window, None)
+            .and_then(|events| store.reconcile_heat("ics", &window, &events, ReconcileOptions::default()));
+        assert!(matches!(result, Err(Error::InvalidInput(_))), "{name}");
+    }
+    assert_eq!(dump(&temp.path), rows);
+    assert_eq!(file_bytes(&temp.path), bytes);
+}
