@@ -9,8 +9,9 @@
 //! truth and the next reconcile restores it).
 
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use rusqlite::ffi::ErrorCode;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
@@ -32,7 +33,7 @@ pub fn open_connection(path: &Path) -> Result<Connection> {
     // Reads only, before anything could write: a file that is not a database
     // fails here with SQLITE_NOTADB, a foreign or newer one is refused as is.
     let version = check_compatible(&conn)?;
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    let mode = switch_to_wal(&conn)?;
     if !mode.eq_ignore_ascii_case("wal") && !conn.is_readonly(rusqlite::MAIN_DB)? {
         return Err(Error::Storage(format!(
             "could not switch the journal to WAL (got {mode})"
@@ -43,6 +44,22 @@ pub fn open_connection(path: &Path) -> Result<Connection> {
         migrate(&mut conn)?;
     }
     Ok(conn)
+}
+
+/// Switching a new file to WAL takes an exclusive lock, and when two
+/// processes race for it (an app and its widget creating the file together)
+/// SQLite answers `SQLITE_BUSY` at once, without the busy handler. Retry
+/// within the busy timeout, as the busy handler would.
+fn switch_to_wal(conn: &Connection) -> Result<String> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)) {
+            Err(e) if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy) && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            result => return Ok(result?),
+        }
+    }
 }
 
 /// Calendar data is personal: the file (and SQLite's -wal and -shm files,

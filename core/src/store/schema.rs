@@ -72,9 +72,14 @@ CREATE TABLE sync_log (
 /// Refuses a file that is not ours or is newer than this code; returns the
 /// schema version found (0 for a new file). Reads only.
 pub fn check_compatible(conn: &Connection) -> Result<i64> {
-    let application_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let has_tables: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |r| r.get(0))?;
+    // One statement, so one snapshot: another process may be creating the
+    // schema meanwhile, and separate reads could see half of its work.
+    let (application_id, version, has_tables): (i64, i64, bool) = conn.query_row(
+        "SELECT (SELECT application_id FROM pragma_application_id), \
+         (SELECT user_version FROM pragma_user_version), EXISTS (SELECT 1 FROM sqlite_master)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     let fresh = application_id == 0 && version == 0 && !has_tables;
     if !fresh && application_id != APPLICATION_ID {
         return Err(Error::CorruptDatabase(
