@@ -14,3 +14,11 @@ pub fn command(test: &str) -> Command {
     cmd.args([test, "--exact", "--ignored", "--nocapture", "--test-threads=1"]);
     cmd
 }
+
+/// Lines of the child's output that carry `tag` (the test harness adds its
+/// own lines around them), with the tag and what precedes it removed.
+pub fn tagged<'a>(output: &'a str, tag: &'a str) -> impl Iterator<Item = &'a str> {
+    output
+        .lines()
+        .filter_map(move |line| line.find(tag).map(|i| line[i + tag.len()..].trim()))
+}

@@ -12,5 +12,6 @@
 mod support;
 
 mod child;
+mod concurrency;
 mod kill;
 mod rng;
