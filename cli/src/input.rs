@@ -1,19 +1,36 @@
 //! Reading the events `heat sync` reconciles: a file or stdin (`-`).
 //!
-//! Only the event JSON of SPEC "Command line" is read today. This is the one
-//! place that turns an input file into `SourceEvent`s, so another format
-//! (the `.ics` reader of issue 8) plugs in here without touching commands.
+//! The one place that turns an input file into `SourceEvent`s: the event
+//! JSON of SPEC "Command line", or an iCalendar file (issue 8), recognised by
+//! its `.ics` extension or by content starting with `BEGIN:VCALENDAR`, whose
+//! recurring events are expanded over the window.
 
 use std::io::Read;
 use std::path::Path;
 
-use heat_core::SourceEvent;
+use heat_core::{SourceEvent, TimeWindow};
 
 use crate::failure::Failure;
 
-pub fn read_events(path: &Path) -> Result<Vec<SourceEvent>, Failure> {
+/// `me` (the user's address) only matters for iCalendar files, where it
+/// picks the user's own attendee response.
+pub fn read_events(path: &Path, window: &TimeWindow, me: Option<&str>) -> Result<Vec<SourceEvent>, Failure> {
     let text = read_text(path)?;
+    if is_icalendar(path, &text) {
+        return Ok(heat_core::events_from_ics(&text, window, me)?);
+    }
     Ok(heat_core::events_from_json(&text)?)
+}
+
+fn is_icalendar(path: &Path, text: &str) -> bool {
+    let by_extension = path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("ics"));
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let by_content = start
+        .get(.."BEGIN:VCALENDAR".len())
+        .is_some_and(|head| head.eq_ignore_ascii_case("BEGIN:VCALENDAR"));
+    by_extension || by_content
 }
 
 fn read_text(path: &Path) -> Result<String, Failure> {

@@ -16,9 +16,12 @@ use crate::render::{json, outcome_text};
 pub struct SyncArgs {
     #[command(flatten)]
     target: StoreArgs,
-    /// Events as JSON {"events": [...]}, or - to read stdin
+    /// Events as JSON {"events": [...]} or an iCalendar .ics file (recurrences expanded), or - for stdin
     #[arg(long, value_name = "FILE")]
     events: PathBuf,
+    /// Your address, to take your own attendee response (PARTSTAT) from an .ics file
+    #[arg(long, value_name = "ADDRESS")]
+    me: Option<String>,
     /// Let an empty source clear the window: only when the calendar is readable and really empty
     #[arg(long)]
     allow_empty: bool,
@@ -29,7 +32,7 @@ pub struct SyncArgs {
 
 pub fn run(args: &SyncArgs) -> Result<String, Failure> {
     let window = args.target.window()?;
-    let events = read_events(&args.events)?;
+    let events = read_events(&args.events, &window.window(), args.me.as_deref())?;
     let store = args.target.open_store()?;
     let options = ReconcileOptions {
         allow_empty: args.allow_empty,

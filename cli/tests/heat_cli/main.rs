@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod demo;
+mod ics;
 mod queries;
 mod support;
 mod sync;

@@ -1,0 +1,124 @@
+//! `heat sync --events FILE.ics`: an iCalendar export is expanded over the
+//! window, stored, and shown by `events` and `map`; a second run is a no-op.
+
+use serde_json::Value;
+
+use crate::support::{Store, heat_with_stdin};
+
+const GOOGLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../tests/fixtures/ics/google_calendar.ics"
+);
+const STANDUP: &str = "7kukuqrfedlm2f9t0vcbcm7bgi@google.com";
+
+fn event_ids(events: &Value) -> Vec<String> {
+    let mut ids: Vec<String> = events["events"]
+        .as_array()
+        .expect("an events array")
+        .iter()
+        .map(|e| e["id"].as_str().expect("a string id").to_owned())
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn sync_ics(store: &Store, path: &str, me: Option<&str>) -> Value {
+    let mut extra = vec!["--events", path, "--json"];
+    extra.extend(me.map(|me| ["--me", me]).iter().flatten());
+    store.run("sync", &extra).json()
+}
+
+#[test]
+fn an_ics_export_is_expanded_stored_and_shown_and_a_second_sync_changes_nothing() {
+    let store = Store::new();
+    let first = sync_ics(&store, GOOGLE, Some("me@example.org"));
+    assert_eq!(first["changed"], true);
+    assert_eq!(first["eventsInserted"], 6);
+
+    let events = store.run("events", &["--json"]).json();
+    let standups: Vec<_> = event_ids(&events)
+        .into_iter()
+        .filter(|id| id.starts_with(STANDUP))
+        .collect();
+    assert_eq!(
+        standups,
+        [
+            // Mon Oct 19 (summer time), Mon Oct 26 moved to Tuesday, Wed Oct 28; Wed Oct 21 excluded.
+            format!("{STANDUP}@2026-10-19T07:00:00Z"),
+            format!("{STANDUP}@2026-10-26T08:00:00Z"),
+            format!("{STANDUP}@2026-10-28T08:00:00Z"),
+        ]
+    );
+    let moved = events["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == format!("{STANDUP}@2026-10-26T08:00:00Z"))
+        .unwrap();
+    assert_eq!(moved["start"], "2026-10-27T09:00:00Z");
+    assert_eq!(moved["participation"], "tentative");
+
+    // Busy: three 15-minute standups and the one-hour review; the offsite
+    // day is transparent and the pitch declined.
+    let map = store.run("map", &["--json"]).json();
+    assert_eq!(map["busyMinutes"], 105.0);
+
+    let second = sync_ics(&store, GOOGLE, Some("me@example.org"));
+    assert_eq!(second["changed"], false);
+    assert_eq!(second["eventsUnchanged"], 6);
+    assert_eq!(second["windowDigest"], first["windowDigest"]);
+}
+
+#[test]
+fn without_me_no_response_is_known_so_the_declined_pitch_counts_as_busy() {
+    let store = Store::new();
+    sync_ics(&store, GOOGLE, None);
+    let map = store.run("map", &["--json"]).json();
+    assert_eq!(map["busyMinutes"], 165.0);
+}
+
+#[test]
+fn ics_content_is_recognised_without_the_extension_and_on_stdin() {
+    let text = std::fs::read_to_string(GOOGLE).unwrap();
+    let store = Store::new();
+    let renamed = store.file("calendar.txt", &text);
+    let by_content = sync_ics(&store, renamed.to_str().unwrap(), None);
+    assert_eq!(by_content["eventsInserted"], 6);
+
+    let other = Store::new();
+    let db = other.db();
+    let args = [
+        "sync",
+        "--db",
+        db.to_str().unwrap(),
+        "--scope",
+        "me",
+        "--from",
+        "2026-10-19",
+        "--to",
+        "2026-11-02",
+        "--tz",
+        "Europe/Berlin",
+        "--events",
+        "-",
+        "--json",
+    ];
+    let from_stdin = heat_with_stdin(&args, &text).json();
+    assert_eq!(from_stdin["windowDigest"], by_content["windowDigest"]);
+}
+
+#[test]
+fn a_malformed_ics_file_exits_2_naming_the_line_and_leaves_the_store_alone() {
+    let store = Store::new();
+    sync_ics(&store, GOOGLE, None);
+    let before = store.bytes();
+    let broken = std::fs::read_to_string(GOOGLE)
+        .unwrap()
+        .replace("DTSTART:20261022T130000Z", "DTSTART:20261022T250000Z");
+    let path = store.file("broken.ics", &broken);
+    let run = store.run("sync", &["--events", path.to_str().unwrap(), "--json"]);
+    let line = run.one_line_error(2);
+    assert!(line.contains("DTSTART") && line.contains("line 82"), "{line}");
+    assert!(!line.contains("Quarterly"), "{line}");
+    assert_eq!(store.bytes(), before);
+}
