@@ -20,7 +20,7 @@ for arg in "$@"; do
     case "$arg" in
         --release) profile=release ;;
         --android) android=1 ;;
-        -h | --help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "generate-bindings: unknown argument: $arg (try --help)" >&2; exit 2 ;;
     esac
 done

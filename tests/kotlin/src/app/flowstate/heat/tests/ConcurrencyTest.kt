@@ -1,6 +1,7 @@
 package app.flowstate.heat.tests
 
 import app.flowstate.heat.HeatException
+import app.flowstate.heat.HeatStore
 import app.flowstate.heat.ReconcileOptions
 import java.util.concurrent.Callable
 import java.util.concurrent.CyclicBarrier
@@ -43,29 +44,46 @@ class ConcurrencyTest {
     }
 
     @Test
-    fun `eight threads reconcile different scopes at once`() {
-        val threads = 8
-        openTempStore().use { store ->
-            val inputs = List(threads) { t -> manyEvents(2_000, "t$t-") }
-            val start = CyclicBarrier(threads)
-            val pool = Executors.newFixedThreadPool(threads)
-            try {
-                val outcomes = inputs.mapIndexed { t, events ->
-                    pool.submit(Callable {
-                        start.await()
-                        store.reconcileHeat("scope-$t", window, events, ReconcileOptions())
-                    })
-                }.map { it.get(5, TimeUnit.MINUTES) }
+    fun `eight threads reconcile different scopes of one store at once`() {
+        openTempStore().use { store -> reconcileScopesInParallel { store } }
+    }
 
-                outcomes.forEach { assertTrue(it.changed) }
-                // Every thread's input has the same shape, so different ids must give different digests.
-                assertEquals(threads, outcomes.map { it.windowDigest }.toSet().size)
-                inputs.forEachIndexed { t, events ->
-                    assertEquals(events.sortedBy { it.id }, store.events("scope-$t", window).sortedBy { it.id })
-                }
-            } finally {
-                pool.shutdown()
-            }
+    @Test
+    fun `eight threads with a store each reconcile different scopes of one file at once`() {
+        val path = tempDir().resolve("shared.db").toString()
+        val stores = List(THREADS) { HeatStore.open(path) }
+        try {
+            reconcileScopesInParallel { stores[it] }
+        } finally {
+            stores.forEach { it.close() }
         }
+    }
+
+    /** Thread `t` reconciles scope-t through `storeOf(t)`; every scope must hold exactly its own input. */
+    private fun reconcileScopesInParallel(storeOf: (Int) -> HeatStore) {
+        val inputs = List(THREADS) { t -> manyEvents(2_000, "t$t-") }
+        val start = CyclicBarrier(THREADS)
+        val pool = Executors.newFixedThreadPool(THREADS)
+        try {
+            val outcomes = inputs.mapIndexed { t, events ->
+                pool.submit(Callable {
+                    start.await()
+                    storeOf(t).reconcileHeat("scope-$t", window, events, ReconcileOptions())
+                })
+            }.map { it.get(5, TimeUnit.MINUTES) }
+
+            outcomes.forEach { assertTrue(it.changed) }
+            // Every thread's input has the same shape, so different ids must give different digests.
+            assertEquals(THREADS, outcomes.map { it.windowDigest }.toSet().size)
+            inputs.forEachIndexed { t, events ->
+                assertEquals(events.sortedBy { it.id }, storeOf(0).events("scope-$t", window).sortedBy { it.id })
+            }
+        } finally {
+            pool.shutdown()
+        }
+    }
+
+    private companion object {
+        const val THREADS = 8
     }
 }
