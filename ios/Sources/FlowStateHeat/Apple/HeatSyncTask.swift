@@ -14,6 +14,10 @@ import UIKit
 ///     heatSync.observeCalendarChanges()
 ///     // when the app goes to the background:
 ///     try? heatSync.schedule(earliest: Date(timeIntervalSinceNow: 3600))
+///
+/// App only: extensions (widgets) have no background tasks and no
+/// `UIApplication`; they read the store (see the README).
+@available(iOSApplicationExtension, unavailable)
 public final class HeatSyncTask: @unchecked Sendable {
     private let storeURL: URL
     private let scope: String
@@ -54,12 +58,19 @@ public final class HeatSyncTask: @unchecked Sendable {
         self.onSync = onSync
     }
 
+    deinit {
+        if let observer {
+            NotificationCenter.default.removeObserver(observer)
+        }
+    }
+
     /// Registers the launch handler; `identifier` must be listed under
     /// `BGTaskSchedulerPermittedIdentifiers` in Info.plist. Call it before
-    /// the app finishes launching.
-    public func register(identifier: String) {
+    /// the app finishes launching. Returns false when iOS refuses it.
+    @discardableResult
+    public func register(identifier: String) -> Bool {
         self.identifier = identifier
-        BGTaskScheduler.shared.register(forTaskWithIdentifier: identifier, using: nil) { [self] task in
+        return BGTaskScheduler.shared.register(forTaskWithIdentifier: identifier, using: nil) { [self] task in
             handle(task)
         }
     }
