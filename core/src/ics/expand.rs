@@ -23,7 +23,7 @@ use super::zones::Clock;
 /// (a daily series since 1900 is ~46,000).
 pub const MAX_STEPS_PER_SERIES: usize = 250_000;
 /// Most occurrences all the series of one file may step through.
-pub const MAX_STEPS_PER_FILE: usize = 2_000_000;
+pub const MAX_STEPS_PER_FILE: usize = 5_000_000;
 
 /// Work left for this file.
 #[derive(Debug)]

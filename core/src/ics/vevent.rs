@@ -13,6 +13,10 @@ use super::frame::Frame;
 use super::values::{Length, Stamp, duration, stamp, stamps};
 use super::zones::ZoneTable;
 
+/// Longest event accepted (a century): longer ones are typos, and bounding
+/// them keeps all date arithmetic far from overflow.
+const MAX_EVENT_DAYS: i64 = 36_525;
+
 #[derive(Debug, Clone)]
 pub struct Vevent<'a> {
     pub uid: String,
@@ -156,13 +160,14 @@ fn length(
         if length.days < 0 || length.seconds < 0 {
             return Err(end_line.error("DTEND is before DTSTART"));
         }
-        return Ok(length);
+        return bounded(length, end_line);
     }
     if let Some(duration_line) = component.property("DURATION") {
         let length = duration(duration_line)?;
         if length.days < 0 || length.seconds < 0 {
             return Err(duration_line.error("negative DURATION"));
         }
+        let length = bounded(length, duration_line)?;
         return Ok(match start {
             // An all-day event lasts whole days; a part day counts as one.
             Stamp::Date(_) => Length {
@@ -176,6 +181,13 @@ fn length(
         days: i64::from(matches!(start, Stamp::Date(_))),
         seconds: 0,
     })
+}
+
+fn bounded(length: Length, line: &ContentLine) -> Result<Length, InvalidInput> {
+    if length.days > MAX_EVENT_DAYS || length.seconds / 86_400 > MAX_EVENT_DAYS {
+        return Err(line.error(format!("the event lasts more than {MAX_EVENT_DAYS} days")));
+    }
+    Ok(length)
 }
 
 fn details(component: &Component, me: Option<&str>) -> Details {
