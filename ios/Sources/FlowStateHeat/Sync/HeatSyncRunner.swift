@@ -69,10 +69,10 @@ public final class HeatSyncRunner: Sendable {
                 return .coreFailed(error)
             }
             switch await sync(window) {
-            case .success(let outcome):
+            case .reconciled(let outcome):
                 synced.append(WindowSync(window: window, outcome: outcome))
-            case .failure(let stop):
-                return stop.reason
+            case .stop(let reason):
+                return reason
             }
             lastDuration = clock().timeIntervalSince(started)
             startDate = LocalDate(Date(epochMilliseconds: window.endMs), in: timeZone)
@@ -81,21 +81,21 @@ public final class HeatSyncRunner: Sendable {
     }
 
     /// Reads, maps and reconciles one window.
-    private func sync(_ window: TimeWindow) async -> Result<ReconcileOutcome, Stop> {
+    private func sync(_ window: TimeWindow) async -> WindowStep {
         // Access is checked on both sides of the read: EventKit answers a
         // revoked permission with an empty, "successful" read.
         let before = source.access()
-        guard before == .fullAccess else { return .failure(Stop(.accessNotGranted(before))) }
+        guard before == .fullAccess else { return .stop(.accessNotGranted(before)) }
         let read: CalendarRead
         do {
             read = try await source.read(
                 DateInterval(start: Date(epochMilliseconds: window.startMs), end: Date(epochMilliseconds: window.endMs))
             )
         } catch {
-            return .failure(Stop(Task.isCancelled ? .cancelled : .sourceFailed(error)))
+            return .stop(Task.isCancelled ? .cancelled : .sourceFailed(error))
         }
         let after = source.access()
-        guard after == .fullAccess else { return .failure(Stop(.accessNotGranted(after))) }
+        guard after == .fullAccess else { return .stop(.accessNotGranted(after)) }
 
         let events = read.occurrences.map(SourceEvent.init)
         let options = ReconcileOptions(allowEmpty: events.isEmpty && read.calendarCount > 0)
@@ -104,18 +104,15 @@ public final class HeatSyncRunner: Sendable {
             let outcome = try await interruptibleCall(interrupt: { store.interrupt() }) {
                 try store.reconcileHeat(scope: scope, window: window, events: events, options: options)
             }
-            return .success(outcome)
+            return .reconciled(outcome)
         } catch {
-            return .failure(Stop(Task.isCancelled ? .cancelled : .coreFailed(error)))
+            return .stop(Task.isCancelled ? .cancelled : .coreFailed(error))
         }
     }
 }
 
-/// A `StopReason` as a `Result` failure.
-private struct Stop: Error {
-    let reason: StopReason
-
-    init(_ reason: StopReason) {
-        self.reason = reason
-    }
+/// How one window ended.
+private enum WindowStep {
+    case reconciled(ReconcileOutcome)
+    case stop(StopReason)
 }
