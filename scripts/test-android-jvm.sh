@@ -50,6 +50,6 @@ echo "Compiling the tests (${#test_sources[@]} files)"
 
 echo "Running the tests"
 java -Djna.library.path="$LIB_DIR" -jar "$JUNIT_CONSOLE_JAR" \
-    --disable-banner --fail-if-no-tests --details=tree \
+    --disable-banner --disable-ansi-colors --fail-if-no-tests --details=tree \
     --class-path "$OUT/test:$OUT/main:$runtime_cp:$test_cp" \
     --scan-class-path "$OUT/test"
