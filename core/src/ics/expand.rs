@@ -104,7 +104,8 @@ pub fn occurrence_walls(
 }
 
 /// One `RRULE`, its `UNTIL` read on the series' frame (so `rrule` never sees
-/// a floating `UNTIL`, which it would read on the machine's own zone).
+/// a floating `UNTIL`, which it would read on the machine's own zone);
+/// `X-` parts are ignored, as RFC 5545 allows.
 /// `None` when `UNTIL` ends the rule before it starts.
 fn rule(
     line: &ContentLine,
@@ -122,6 +123,11 @@ fn rule(
                     })?,
                 );
             }
+            // Extension parts, and the only calendar scale we expand in.
+            Some((key, value))
+                if key.trim().to_ascii_uppercase().starts_with("X-")
+                    || (key.trim().eq_ignore_ascii_case("RSCALE")
+                        && value.trim().eq_ignore_ascii_case("GREGORIAN")) => {}
             _ => parts.push(part),
         }
     }
@@ -230,6 +236,24 @@ mod tests {
         )
         .unwrap();
         assert_eq!(walls, [wall("2026-01-30T09:00")]);
+    }
+
+    #[test]
+    fn extension_parts_are_ignored() {
+        let plain = expand(
+            "RRULE:FREQ=DAILY;COUNT=3",
+            "2026-01-01T09:00",
+            "2026-01-01T00:00",
+            "2026-02-01T00:00",
+        );
+        let extended = expand(
+            "RRULE:RSCALE=GREGORIAN;FREQ=DAILY;X-VENDOR=1;COUNT=3",
+            "2026-01-01T09:00",
+            "2026-01-01T00:00",
+            "2026-02-01T00:00",
+        );
+        assert_eq!(plain.unwrap().len(), 3);
+        assert_eq!(extended.unwrap().len(), 3);
     }
 
     #[test]
