@@ -6,7 +6,7 @@ import java.io.File
 import java.nio.file.Files
 
 /**
- * The store's file, opened once per sync run and rebuilt when unusable.
+ * The store's file, opened once per sync run and rebuilt when corrupt.
  *
  * The store is a copy of the device calendar, which stays the source of
  * truth, so a file the engine reports as corrupt (damaged, or not a store) is
