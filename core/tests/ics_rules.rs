@@ -311,25 +311,55 @@ fn windows_zone_names_map_to_their_iana_zones() {
     }
 }
 
-#[test]
-fn vtimezone_only_zones_are_used_when_fixed_and_reported_when_not() {
-    let fixed = "BEGIN:VCALENDAR\r\nBEGIN:VTIMEZONE\r\nTZID:Plus Three\r\nBEGIN:STANDARD\r\n\
-                 DTSTART:19700101T000000\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\nEND:STANDARD\r\n\
-                 END:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:f\r\nDTSTART;TZID=Plus Three:20261102T090000\r\n\
-                 END:VEVENT\r\nEND:VCALENDAR\r\n";
-    let events = events_from_ics(fixed, &days("2026-11-02", 1, "UTC"), None).unwrap();
-    assert_eq!(spans(&events), ["2026-11-02T06:00Z..2026-11-02T06:00Z"]);
+/// A calendar whose one VTIMEZONE (TZID "Custom") has `observances`, and a
+/// weekly 09:00 series in it.
+fn custom_zone_calendar(observances: &str) -> String {
+    format!(
+        "BEGIN:VCALENDAR\r\nBEGIN:VTIMEZONE\r\nTZID:Custom\r\n{observances}END:VTIMEZONE\r\n\
+         BEGIN:VEVENT\r\nUID:f\r\nDTSTART;TZID=Custom:20261019T090000\r\nRRULE:FREQ=WEEKLY\r\n\
+         END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+}
 
-    let custom = fixed
-        .replace("TZOFFSETTO:+0300\r\nEND:STANDARD", "TZOFFSETTO:+0300\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:19700329T020000\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0400\r\nEND:DAYLIGHT");
-    let Err(Error::InvalidInput(err)) = events_from_ics(&custom, &days("2026-11-02", 1, "UTC"), None) else {
-        panic!("a custom DST zone must be refused");
+fn observance(kind: &str, start: &str, from: &str, to: &str, rule: &str) -> String {
+    format!(
+        "BEGIN:{kind}\r\nDTSTART:{start}\r\nTZOFFSETFROM:{from}\r\nTZOFFSETTO:{to}\r\n{rule}END:{kind}\r\n"
+    )
+}
+
+#[test]
+fn vtimezone_only_zones_are_used_when_fixed_or_following_iana_rules_and_reported_otherwise() {
+    let window = days("2026-10-19", 14, "UTC");
+    let starts = |text: &str| -> Vec<String> {
+        let events = events_from_ics(text, &window, None).unwrap();
+        spans(&events).iter().map(|s| s[..17].to_owned()).collect()
+    };
+    let fixed = custom_zone_calendar(&observance("STANDARD", "19700101T000000", "+0300", "+0300", ""));
+    assert_eq!(starts(&fixed), ["2026-10-19T06:00Z", "2026-10-26T06:00Z"]);
+
+    // Outlook's "Customized Time Zone": Central European rules, no known name.
+    let yearly = |month: u32| format!("RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH={month}\r\n");
+    let central = observance("STANDARD", "16010101T030000", "+0200", "+0100", &yearly(10))
+        + &observance("DAYLIGHT", "16010101T020000", "+0100", "+0200", &yearly(3));
+    assert_eq!(
+        starts(&custom_zone_calendar(&central)),
+        ["2026-10-19T07:00Z", "2026-10-26T08:00Z"]
+    );
+
+    // Rules no IANA zone follows are refused, naming the TZID.
+    let odd = observance("STANDARD", "16010101T030000", "+0415", "+0315", &yearly(10))
+        + &observance("DAYLIGHT", "16010101T020000", "+0315", "+0415", &yearly(3));
+    let Err(Error::InvalidInput(err)) = events_from_ics(&custom_zone_calendar(&odd), &window, None) else {
+        panic!("a custom DST zone no IANA zone follows must be refused");
     };
     assert_eq!(
         (err.field.as_str(), err.event_id.as_deref()),
         ("DTSTART", Some("f"))
     );
-    assert!(err.reason.contains("\"Plus Three\""), "{err}");
+    assert!(
+        err.reason.contains("\"Custom\"") && err.reason.contains("line 2"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! - `content_line`: unfolding and `NAME;PARAM=...:value` lines;
 //! - `component`: the `BEGIN`/`END` tree;
 //! - `values`: DATE, DATE-TIME, DURATION;
-//! - `zones`, `windows_zones`: which clock a `TZID` means;
+//! - `zones`, `windows_zones`, `vtimezone_rules`: which clock a `TZID` means;
 //! - `vevent`: one `VEVENT`'s times and heat-relevant fields;
 //! - `frame`: all-day dates vs wall clocks, and occurrence ids;
 //! - `expand`: `RRULE`/`RDATE`/`EXDATE` with the `rrule` crate, bounded;
@@ -20,6 +20,7 @@ mod frame;
 mod series;
 mod values;
 mod vevent;
+mod vtimezone_rules;
 mod windows_zones;
 mod zones;
 

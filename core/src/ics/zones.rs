@@ -3,9 +3,10 @@
 //! A `TZID` resolves, in order, to: an IANA zone; a Windows zone name
 //! (Outlook, Exchange); the IANA name at the end of a prefixed id
 //! (`/mozilla.org/20050126_1/Europe/Berlin`); the `X-LIC-LOCATION` of its
-//! `VTIMEZONE`; or a fixed offset when its `VTIMEZONE` has no daylight saving.
-//! Anything else (a custom zone with its own DST rules) is an error naming the
-//! `TZID`: guessing a zone would put events at the wrong hour.
+//! `VTIMEZONE`; a fixed offset when its `VTIMEZONE` has no daylight saving;
+//! or the IANA zone its `VTIMEZONE`'s DST rules match (`vtimezone_rules`).
+//! Anything else is an error naming the `TZID`: guessing a zone would put
+//! events at the wrong hour.
 
 use std::collections::HashMap;
 
@@ -16,6 +17,7 @@ use crate::error::InvalidInput;
 
 use super::component::Component;
 use super::content_line::ContentLine;
+use super::vtimezone_rules::equivalent_zone;
 use super::windows_zones::iana_for_windows_name;
 
 /// The clock a wall-clock date-time is read on.
@@ -79,6 +81,8 @@ struct Definition {
     location: Option<Tz>,
     /// The offset when every observance has the same `TZOFFSETTO`.
     fixed: Option<FixedOffset>,
+    /// The IANA zone with the same DST rules, for the other custom zones.
+    equivalent: Option<Tz>,
 }
 
 /// The `TZID`s of one file and the `VTIMEZONE`s that define them.
@@ -93,8 +97,12 @@ impl ZoneTable {
             .iter()
             .flat_map(|c| c.children_named("VTIMEZONE"))
             .filter_map(|vtimezone| {
-                let tzid = vtimezone.property("TZID")?.value.trim().to_owned();
-                Some((tzid, definition(vtimezone)))
+                let tzid = vtimezone.property("TZID")?.value.trim();
+                // A known name needs no definition (and no rule matching).
+                if iana(tzid).is_some() || iana_suffix(tzid).is_some() {
+                    return None;
+                }
+                Some((tzid.to_owned(), definition(vtimezone)))
             })
             .collect();
         ZoneTable { definitions }
@@ -114,19 +122,22 @@ impl ZoneTable {
         if let Some(zone) = iana(tzid) {
             return Some(Clock::Iana(zone));
         }
-        let definition = self.definitions.get(tzid);
+        if let Some(zone) = iana_suffix(tzid) {
+            return Some(Clock::Iana(zone));
+        }
+        let definition = self.definitions.get(tzid)?;
         definition
-            .and_then(|d| d.location)
-            .or_else(|| iana_suffix(tzid))
+            .location
+            .or(definition.equivalent)
             .map(Clock::Iana)
-            .or_else(|| definition.and_then(|d| d.fixed).map(Clock::Fixed))
+            .or(definition.fixed.map(Clock::Fixed))
     }
 
     fn unknown(&self, property: &ContentLine, tzid: &str) -> InvalidInput {
         let shown: String = tzid.chars().take(80).collect();
         let why = match self.definitions.get(tzid.trim()) {
             Some(d) => format!(
-                "its VTIMEZONE at line {} has daylight-saving rules, which are not evaluated",
+                "its VTIMEZONE at line {} has daylight-saving rules that no IANA zone follows from 2015 to 2035",
                 d.line
             ),
             None => "and no VTIMEZONE defines it".to_owned(),
@@ -166,15 +177,21 @@ fn definition(vtimezone: &Component) -> Definition {
         });
     let first = offsets.next().flatten();
     let fixed = first.filter(|_| offsets.all(|o| o == first));
+    let equivalent = if location.is_none() && fixed.is_none() {
+        equivalent_zone(vtimezone)
+    } else {
+        None
+    };
     Definition {
         line: vtimezone.line,
         location,
         fixed,
+        equivalent,
     }
 }
 
 /// `+0100`, `-0530`, `+013045`.
-fn parse_utc_offset(text: &str) -> Option<FixedOffset> {
+pub(super) fn parse_utc_offset(text: &str) -> Option<FixedOffset> {
     let text = text.trim();
     let (sign, digits) = match text.as_bytes().first()? {
         b'+' => (1, &text[1..]),
