@@ -76,7 +76,8 @@ pub fn plain_rows(window: &TimeWindow, events: &[SourceEvent]) -> Vec<PlainRow> 
 
 pub fn open_plain(path: &Path) -> Connection {
     let conn = Connection::open(path).expect("the bench directory is writable");
-    conn.execute_batch(PLAIN_SCHEMA).expect("the plain schema applies");
+    conn.execute_batch(PLAIN_SCHEMA)
+        .expect("the plain schema applies");
     conn
 }
 
@@ -170,8 +171,11 @@ pub fn crud_diff(conn: &mut Connection, window: &TimeWindow, rows: &[PlainRow]) 
         match stored.remove(&row.id) {
             Some(old) if &old == row => {}
             Some(_) => {
-                tx.execute("DELETE FROM plain_events WHERE scope = ?1 AND id = ?2", params![SCOPE, row.id])
-                    .expect("delete");
+                tx.execute(
+                    "DELETE FROM plain_events WHERE scope = ?1 AND id = ?2",
+                    params![SCOPE, row.id],
+                )
+                .expect("delete");
                 written += insert_all(&tx, std::slice::from_ref(row));
             }
             None => written += insert_all(&tx, std::slice::from_ref(row)),
@@ -179,7 +183,10 @@ pub fn crud_diff(conn: &mut Connection, window: &TimeWindow, rows: &[PlainRow]) 
     }
     for id in stored.keys() {
         written += tx
-            .execute("DELETE FROM plain_events WHERE scope = ?1 AND id = ?2", params![SCOPE, id])
+            .execute(
+                "DELETE FROM plain_events WHERE scope = ?1 AND id = ?2",
+                params![SCOPE, id],
+            )
             .expect("delete") as u64;
     }
     tx.commit().expect("commit");

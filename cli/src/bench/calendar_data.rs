@@ -2,7 +2,9 @@
 //! sizes (titles, locations, a few all-day events), spread over working
 //! hours, the same on every run.
 
-use heat_core::{Availability, EventStatus, EventTime, Participation, SourceEvent, TimeWindow, window_of_days};
+use heat_core::{
+    Availability, EventStatus, EventTime, Participation, SourceEvent, TimeWindow, window_of_days,
+};
 
 const MINUTE: i64 = 60_000;
 
@@ -15,7 +17,8 @@ pub fn calendar(days: u32, count: usize) -> (TimeWindow, Vec<SourceEvent>) {
         .map(|i| {
             let time = if i % 20 == 19 {
                 let day = rng.below(i64::from(days) - 1);
-                let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("valid") + chrono::Days::new(day as u64);
+                let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("valid")
+                    + chrono::Days::new(day as u64);
                 EventTime::AllDay {
                     start_date: date.to_string(),
                     end_date: (date + chrono::Days::new(1)).to_string(),
@@ -33,9 +36,17 @@ pub fn calendar(days: u32, count: usize) -> (TimeWindow, Vec<SourceEvent>) {
                 title: format!("Meeting about topic number {}", rng.below(1_000)),
                 location: (i % 4 == 0).then(|| format!("Room {}", rng.below(50))),
                 time,
-                availability: if i % 10 == 3 { Availability::Tentative } else { Availability::Busy },
+                availability: if i % 10 == 3 {
+                    Availability::Tentative
+                } else {
+                    Availability::Busy
+                },
                 status: EventStatus::Confirmed,
-                participation: if i % 7 == 0 { Participation::Accepted } else { Participation::None },
+                participation: if i % 7 == 0 {
+                    Participation::Accepted
+                } else {
+                    Participation::None
+                },
             }
         })
         .collect();
@@ -45,7 +56,10 @@ pub fn calendar(days: u32, count: usize) -> (TimeWindow, Vec<SourceEvent>) {
 /// The same calendar with one timed event moved by an hour.
 pub fn with_one_moved(events: &[SourceEvent]) -> Vec<SourceEvent> {
     let mut moved = events.to_vec();
-    if let Some(event) = moved.iter_mut().find(|e| matches!(e.time, EventTime::Timed { .. })) {
+    if let Some(event) = moved
+        .iter_mut()
+        .find(|e| matches!(e.time, EventTime::Timed { .. }))
+    {
         if let EventTime::Timed { start_ms, end_ms } = &mut event.time {
             *start_ms += 60 * MINUTE;
             *end_ms += 60 * MINUTE;
@@ -59,7 +73,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn below(&mut self, bound: i64) -> i64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         ((self.0 >> 33) % bound.max(1) as u64) as i64
     }
 }

@@ -44,9 +44,21 @@ impl Report {
 
     fn ratios(&self) -> Vec<(&'static str, f64, &'static str)> {
         vec![
-            ("noop_week/hash_only", self.median("noop_week") / self.median("hash_only"), "<= 3"),
-            ("naive_replace/noop_quarter", self.median("naive_replace") / self.median("noop_quarter"), ">= 50"),
-            ("crud_diff/noop_quarter", self.median("crud_diff") / self.median("noop_quarter"), ">= 10"),
+            (
+                "noop_week/hash_only",
+                self.median("noop_week") / self.median("hash_only"),
+                "<= 3",
+            ),
+            (
+                "naive_replace/noop_quarter",
+                self.median("naive_replace") / self.median("noop_quarter"),
+                ">= 50",
+            ),
+            (
+                "crud_diff/noop_quarter",
+                self.median("crud_diff") / self.median("noop_quarter"),
+                ">= 10",
+            ),
             (
                 "cold_fill_quarter/sqlite_bulk_insert",
                 self.median("cold_fill_quarter") / self.median("sqlite_bulk_insert"),
@@ -65,10 +77,16 @@ impl Report {
                 "events": s.events,
             })
         };
-        let workloads: serde_json::Map<String, Value> =
-            self.workloads.iter().map(|(name, s)| ((*name).to_owned(), stats(s))).collect();
-        let ratios: serde_json::Map<String, Value> =
-            self.ratios().into_iter().map(|(name, value, _)| (name.to_owned(), json!(round(value)))).collect();
+        let workloads: serde_json::Map<String, Value> = self
+            .workloads
+            .iter()
+            .map(|(name, s)| ((*name).to_owned(), stats(s)))
+            .collect();
+        let ratios: serde_json::Map<String, Value> = self
+            .ratios()
+            .into_iter()
+            .map(|(name, value, _)| (name.to_owned(), json!(round(value))))
+            .collect();
         let scaling: Vec<Value> = self
             .scaling
             .iter()
@@ -85,7 +103,8 @@ impl Report {
     }
 
     pub fn to_text(&self) -> String {
-        let mut out = String::from("workload              median µs      min µs      max µs  rows written  events\n");
+        let mut out =
+            String::from("workload              median µs      min µs      max µs  rows written  events\n");
         for (name, s) in &self.workloads {
             out += &format!(
                 "{name:<20} {:>11.1} {:>11.1} {:>11.1} {:>13} {:>7}\n",
@@ -96,13 +115,22 @@ impl Report {
         for (name, value, target) in self.ratios() {
             out += &format!("{name:<38} {value:>9.2}  {target}\n");
         }
-        out += &format!("\none_move_week replaces {} day(s)\n", self.one_move_days_replaced);
+        out += &format!(
+            "\none_move_week replaces {} day(s)\n",
+            self.one_move_days_replaced
+        );
         if let Some(bytes) = self.peak_rss_bytes {
-            out += &format!("peak RSS of a process doing cold_fill_quarter: {:.1} MB\n", bytes as f64 / 1e6);
+            out += &format!(
+                "peak RSS of a process doing cold_fill_quarter: {:.1} MB\n",
+                bytes as f64 / 1e6
+            );
         }
         out += "\nevents     cold fill median µs   no-op median µs\n";
         for p in &self.scaling {
-            out += &format!("{:<10} {:>20.1} {:>17.1}\n", p.events, p.cold_fill.median_micros, p.noop.median_micros);
+            out += &format!(
+                "{:<10} {:>20.1} {:>17.1}\n",
+                p.events, p.cold_fill.median_micros, p.noop.median_micros
+            );
         }
         out
     }

@@ -25,7 +25,11 @@ impl Plan {
     }
 
     fn scaling_sizes(self) -> &'static [usize] {
-        if self.quick { &[150, 1_500, 15_000] } else { &[150, 1_500, 15_000, 150_000] }
+        if self.quick {
+            &[150, 1_500, 15_000]
+        } else {
+            &[150, 1_500, 15_000, 150_000]
+        }
     }
 }
 
@@ -53,7 +57,9 @@ fn fresh_store(dir: &Path, name: &str) -> HeatStore {
 }
 
 fn cold_fill(dir: &Path, runs: usize, window: &TimeWindow, events: &[SourceEvent]) -> Stats {
-    repeat(runs, events.len(), || engine_sample(&fresh_store(dir, "cold.db"), window, events))
+    repeat(runs, events.len(), || {
+        engine_sample(&fresh_store(dir, "cold.db"), window, events)
+    })
 }
 
 fn noop(dir: &Path, runs: usize, window: &TimeWindow, events: &[SourceEvent]) -> Stats {
@@ -87,26 +93,41 @@ pub fn run_all(plan: Plan, dir: &Path) -> Report {
     report.add("one_move_week", one_move);
     report.one_move_days_replaced = days_replaced;
 
-    report.add("cold_fill_quarter", cold_fill(dir, plan.runs(30), &quarter, &quarter_events));
-    report.add("noop_quarter", noop(dir, plan.runs(100), &quarter, &quarter_events));
+    report.add(
+        "cold_fill_quarter",
+        cold_fill(dir, plan.runs(30), &quarter, &quarter_events),
+    );
+    report.add(
+        "noop_quarter",
+        noop(dir, plan.runs(100), &quarter, &quarter_events),
+    );
 
     let rows = plain_rows(&quarter, &quarter_events);
     let mut plain = open_plain(&dir.join("naive.db"));
     sqlite_bulk_insert(&mut plain, &rows);
     let naive = repeat(plan.runs(30), rows.len(), || {
         let (elapsed, rows_written) = timed(|| naive_replace(&mut plain, &quarter, &rows));
-        Sample { elapsed, rows_written }
+        Sample {
+            elapsed,
+            rows_written,
+        }
     });
     report.add("naive_replace", naive);
     let crud = repeat(plan.runs(30), rows.len(), || {
         let (elapsed, rows_written) = timed(|| crud_diff(&mut plain, &quarter, &rows));
-        Sample { elapsed, rows_written }
+        Sample {
+            elapsed,
+            rows_written,
+        }
     });
     report.add("crud_diff", crud);
 
     let hashing = repeat(plan.runs(500), week_events.len(), || {
         let (elapsed, _) = timed(|| std::hint::black_box(hash_only(std::hint::black_box(&week_events))));
-        Sample { elapsed, rows_written: 0 }
+        Sample {
+            elapsed,
+            rows_written: 0,
+        }
     });
     report.add("hash_only", hashing);
 
@@ -117,7 +138,10 @@ pub fn run_all(plan: Plan, dir: &Path) -> Report {
         }
         let mut conn = open_plain(&path);
         let (elapsed, rows_written) = timed(|| sqlite_bulk_insert(&mut conn, &rows));
-        Sample { elapsed, rows_written }
+        Sample {
+            elapsed,
+            rows_written,
+        }
     });
     report.add("sqlite_bulk_insert", bulk);
 

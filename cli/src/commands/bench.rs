@@ -20,9 +20,11 @@ pub struct BenchArgs {
 }
 
 pub fn run(args: &BenchArgs) -> Result<String, Failure> {
-    let dir = tempfile::tempdir().map_err(|e| Failure::Io(format!("cannot create a temporary directory: {e}")))?;
+    let dir =
+        tempfile::tempdir().map_err(|e| Failure::Io(format!("cannot create a temporary directory: {e}")))?;
     if args.probe_rss {
-        let bytes = peak_rss_of_cold_fill(dir.path()).ok_or_else(|| Failure::Io("no /proc/self/status".into()))?;
+        let bytes =
+            peak_rss_of_cold_fill(dir.path()).ok_or_else(|| Failure::Io("no /proc/self/status".into()))?;
         return Ok(format!("{bytes}\n"));
     }
     let mut report: Report = run_all(Plan { quick: args.quick }, dir.path());
@@ -38,6 +40,9 @@ pub fn run(args: &BenchArgs) -> Result<String, Failure> {
 /// background task's memory limit is about.
 fn probe_peak_rss() -> Option<u64> {
     let exe = std::env::current_exe().ok()?;
-    let output = std::process::Command::new(exe).args(["bench", "--probe-rss"]).output().ok()?;
+    let output = std::process::Command::new(exe)
+        .args(["bench", "--probe-rss"])
+        .output()
+        .ok()?;
     String::from_utf8(output.stdout).ok()?.trim().parse().ok()
 }
