@@ -14,13 +14,15 @@ use chrono_tz::Tz;
 
 use crate::error::InvalidInput;
 use crate::limits::{MAX_EVENTS_PER_CALL, MAX_ID_BYTES};
-use crate::model::EventTime;
-use crate::model::{CheckedWindow, SourceEvent, Span, days_from_date, interval_overlaps, parse_date};
+use crate::model::{
+    CheckedWindow, EventTime, SourceEvent, Span, days_from_date, interval_overlaps, parse_date,
+};
 
 use super::expand::{Budget, Recurrence, occurrence_walls};
 use super::frame::Frame;
-use super::values::Length;
+use super::values::{Length, Stamp};
 use super::vevent::{Details, Vevent};
+use super::zones::Clock;
 
 /// Every calendar id of an imported file; callers that keep several files
 /// apart do so with the reconcile scope.
@@ -94,8 +96,7 @@ impl Output<'_> {
         let mut overrides: BTreeMap<NaiveDateTime, Vevent<'_>> = BTreeMap::new();
         for o in group.overrides {
             let Some(rid) = o.recurrence_id else { continue };
-            let key_frame = frame.unwrap_or(Frame::of(rid.stamp));
-            let key = key_frame.wall_of(rid.stamp, zone);
+            let key = frame.unwrap_or(Frame::of(rid.stamp)).wall_of(rid.stamp, zone);
             let mut slot = overrides.remove(&key);
             keep_latest(&mut slot, o);
             overrides.extend(slot.map(|o| (key, o)));
@@ -104,7 +105,8 @@ impl Output<'_> {
             self.series(master, &overrides, budget)?;
         }
         for (key, o) in &overrides {
-            let key_frame = frame.unwrap_or(Frame::of(o.recurrence_id.map_or(o.start, |r| r.stamp)));
+            let rid_frame = o.recurrence_id.map(|rid| Frame::of(rid.stamp));
+            let key_frame = frame.or(rid_frame).unwrap_or(Frame::of(o.start));
             let id = event_id(&o.uid, Some(&key_frame.occurrence_key(*key, zone)));
             let own = Frame::of(o.start);
             self.push(
@@ -131,19 +133,17 @@ impl Output<'_> {
             return self.push(event_id(&master.uid, None), &master.details, time);
         }
         // THISANDFUTURE overrides: later occurrences take their details, length
-        // and shift. Sorted so the latest one at or before an occurrence wins.
-        let mut futures: Vec<(NaiveDateTime, &Vevent<'_>)> = overrides
+        // and shift. In key order, so the latest one at or before an occurrence wins.
+        let futures: Vec<(NaiveDateTime, &Vevent<'_>)> = overrides
             .iter()
             .filter(|(_, o)| o.recurrence_id.is_some_and(|r| r.this_and_future))
             .map(|(key, o)| (*key, o))
             .collect();
-        futures.sort_by_key(|(key, _)| *key);
         let shifts = futures
             .iter()
             .map(|(key, o)| (frame.wall_of(o.start, zone) - *key).abs());
         let slack = WALL_SLACK + shifts.max().unwrap_or_default() + longest(master, &futures);
-        let as_walls =
-            |stamps: &[super::values::Stamp]| stamps.iter().map(|s| frame.wall_of(*s, zone)).collect();
+        let as_walls = |stamps: &[Stamp]| stamps.iter().map(|s| frame.wall_of(*s, zone)).collect();
         let recurrence = Recurrence {
             uid: &master.uid,
             frame,
@@ -211,7 +211,7 @@ fn longest(master: &Vevent<'_>, futures: &[(NaiveDateTime, &Vevent<'_>)]) -> Tim
 /// The wall time of instant `ms` on `frame` (for dates: the window zone's).
 fn frame_wall(frame: Frame, ms: i64, zone: Tz) -> NaiveDateTime {
     match frame {
-        Frame::Date => super::zones::Clock::Floating.to_wall(ms, zone),
+        Frame::Date => Clock::Floating.to_wall(ms, zone),
         Frame::Clock(clock) => clock.to_wall(ms, zone),
     }
 }
