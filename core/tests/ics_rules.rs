@@ -608,3 +608,59 @@ fn malformed_properties_name_line_and_property_without_echoing_text() {
         ("DTSTART", Some("a"))
     );
 }
+
+#[test]
+fn overrides_and_exdates_written_in_another_zone_match_their_occurrences() {
+    // Exchange writes some RECURRENCE-IDs and EXDATEs in UTC for a zoned series.
+    let events = import(
+        &[
+            "UID:z|DTSTART;TZID=Europe/Berlin:20261019T090000|DURATION:PT1H|RRULE:FREQ=WEEKLY;COUNT=4\
+             |EXDATE:20261026T080000Z",
+            "UID:z|RECURRENCE-ID:20261019T070000Z|DTSTART;TZID=Europe/Berlin:20261019T150000|DURATION:PT1H",
+        ],
+        &days("2026-10-19", 28, "Europe/Berlin"),
+    );
+    assert_eq!(
+        spans(&events),
+        [
+            "2026-10-19T13:00Z..2026-10-19T14:00Z",
+            "2026-11-02T08:00Z..2026-11-02T09:00Z",
+            "2026-11-09T08:00Z..2026-11-09T09:00Z"
+        ]
+    );
+    assert_eq!(ids(&events)[0], "z@2026-10-19T07:00:00Z");
+}
+
+#[test]
+fn a_daily_time_inside_the_spring_gap_is_read_with_the_offset_before_it() {
+    // 02:30 does not exist in Berlin on 2026-03-29: that occurrence is 03:30 CEST.
+    let events = import(
+        &["UID:g|DTSTART;TZID=Europe/Berlin:20260328T023000|RRULE:FREQ=DAILY;COUNT=3"],
+        &days("2026-03-28", 3, "Europe/Berlin"),
+    );
+    let starts: Vec<_> = spans(&events).iter().map(|s| s[..17].to_owned()).collect();
+    assert_eq!(
+        starts,
+        ["2026-03-28T01:30Z", "2026-03-29T01:30Z", "2026-03-30T00:30Z"]
+    );
+}
+
+#[test]
+fn a_large_calendar_of_long_running_series_imports_quickly() {
+    let series: Vec<String> = (0..2_000)
+        .map(|i| {
+            format!(
+                "UID:s{i}|DTSTART;TZID=America/New_York:2020{:02}{:02}T{:02}0000|DURATION:PT30M\
+                 |RRULE:FREQ=WEEKLY;BYDAY=MO,TH",
+                i % 12 + 1,
+                i % 28 + 1,
+                i % 24
+            )
+        })
+        .collect();
+    let refs: Vec<&str> = series.iter().map(String::as_str).collect();
+    let started = Instant::now();
+    let events = import(&refs, &days("2026-11-02", 7, "America/New_York"));
+    assert_eq!(events.len(), 4_000);
+    assert!(started.elapsed().as_secs() < 30, "took {:?}", started.elapsed());
+}
