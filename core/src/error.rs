@@ -80,6 +80,15 @@ impl From<InvalidInput> for Error {
 impl From<rusqlite::Error> for Error {
     fn from(err: rusqlite::Error) -> Self {
         use rusqlite::ffi::ErrorCode;
+        if let rusqlite::Error::InvalidColumnType(..)
+        | rusqlite::Error::IntegralValueOutOfRange(..)
+        | rusqlite::Error::FromSqlConversionFailure(..)
+        | rusqlite::Error::Utf8Error(..) = err
+        {
+            // Only reading a stored row fails this way, and every row was
+            // written by us with the right types: the file was damaged.
+            return Error::CorruptDatabase("a stored row fails its type or checksum check".into());
+        }
         match err.sqlite_error_code() {
             Some(ErrorCode::OperationInterrupted) => Error::Interrupted,
             Some(ErrorCode::NotADatabase) => {

@@ -6,18 +6,31 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use crate::engine::{Digest, StoredEvent, WindowEvent};
+use crate::engine::{Digest, StoredEvent, WindowEvent, event_hash};
 use crate::error::{Error, Result};
-use crate::heat::Occupancy;
+use crate::heat::{Occupancy, weight_halves};
+use crate::limits::{MAX_INSTANT_MS, MIN_INSTANT_MS};
 use crate::model::{
     Availability, EventStatus, EventTime, Participation, SourceEvent, Span, Zone, date_from_days,
 };
+
+const MS_PER_DAY: i64 = 86_400_000;
 
 /// Columns every scan reads first, in this order, to place the row in time.
 const SPAN_COLUMNS: &str = "all_day, time_start, time_end";
 
 fn span_of(row: &Row<'_>) -> rusqlite::Result<Span> {
     let (all_day, start, end): (bool, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
+    // Only validated spans are written; anything else is damage (and would
+    // overflow the time arithmetic done on it).
+    let unit = if all_day { MS_PER_DAY } else { 1 };
+    let valid = |v: i64| {
+        v.checked_mul(unit)
+            .is_some_and(|ms| (MIN_INSTANT_MS..=MAX_INSTANT_MS).contains(&ms))
+    };
+    if !(valid(start) && valid(end) && start <= end) {
+        return Err(corrupt_column(1));
+    }
     Ok(if all_day {
         Span::AllDay {
             start_day: start,
@@ -32,7 +45,8 @@ fn span_of(row: &Row<'_>) -> rusqlite::Result<Span> {
 }
 
 /// The rows of `scope` overlapping `[from_ms, to_ms)` seen from `zone`;
-/// `extra` names the columns after the span columns that `map` reads.
+/// `extra` names the columns after the span columns that `map` reads. Run
+/// it inside a transaction.
 fn scan<T>(
     conn: &Connection,
     scope: &str,
@@ -46,18 +60,34 @@ fn scan<T>(
         .query_row([scope], |r| r.get(0))
         .optional()?
         .unwrap_or(0);
-    let sql = format!(
-        "SELECT {SPAN_COLUMNS}, {extra} FROM events \
-         WHERE scope = ?1 AND lo_ms >= ?2 - ?4 AND lo_ms <= ?3 AND hi_ms >= ?2"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(params![scope, from_ms, to_ms, max_span])?;
-    let mut out = Vec::new();
+    const RANGE: &str = "scope = ?1 AND lo_ms >= ?2 - ?4 AND lo_ms <= ?3 AND hi_ms >= ?2";
+    let range = params![scope, from_ms, to_ms, max_span];
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SPAN_COLUMNS}, {extra}, lo_ms, hi_ms FROM events WHERE {RANGE}"
+    ))?;
+    let bounds_at = stmt.column_count() - 2;
+    let mut rows = stmt.query(range)?;
+    let (mut out, mut found) = (Vec::new(), 0_i64);
     while let Some(row) = rows.next()? {
+        found += 1;
         let span = span_of(row)?;
+        // The bounds the index found the row by must be its own: a damaged
+        // time would otherwise drop the row from the window without a word.
+        if (row.get(bounds_at)?, row.get(bounds_at + 1)?) != span.bounds() {
+            return Err(corrupt_column(bounds_at).into());
+        }
         if span.overlaps(zone, from_ms, to_ms) {
             out.push(map(row, span)?);
         }
+    }
+    // An index entry whose row cannot be found (a damaged key or page) is
+    // skipped without an error in a WITHOUT ROWID table: count the entries
+    // (index only) to notice. The caller's transaction makes both one snapshot.
+    let indexed: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM events WHERE {RANGE}"))?
+        .query_row(range, |r| r.get(0))?;
+    if indexed != found {
+        return Err(Error::CorruptDatabase("an index entry has no row".into()));
     }
     Ok(out)
 }
@@ -78,47 +108,63 @@ pub fn stored_events(
     })
 }
 
+/// Verified rows (see `verified_event`), as time and weight.
 pub fn occupancy(conn: &Connection, scope: &str, range: (i64, i64), zone: Zone) -> Result<Vec<Occupancy>> {
-    scan(conn, scope, range, zone, "weight_halves", |row, span| {
+    scan(conn, scope, range, zone, EVENT_COLUMNS, |row, span| {
+        let event = verified_event(row, span)?;
         let (start_ms, end_ms) = span.resolve(zone);
         Ok(Occupancy {
             start_ms,
             end_ms,
-            weight_halves: row.get(3)?,
+            weight_halves: weight_halves(&event),
         })
     })
 }
 
-/// Whole events, ordered by their start in `zone`, then id.
+/// Whole verified events (see `verified_event`), ordered by their start in
+/// `zone`, then id.
 pub fn source_events(
     conn: &Connection,
     scope: &str,
     range: (i64, i64),
     zone: Zone,
 ) -> Result<Vec<SourceEvent>> {
-    let extra = "id, calendar_id, title, location, availability, status, participation";
-    let mut events = scan(conn, scope, range, zone, extra, |row, span| {
-        let time = match span {
-            Span::Timed { start_ms, end_ms } => EventTime::Timed { start_ms, end_ms },
-            Span::AllDay { start_day, end_day } => EventTime::AllDay {
-                start_date: date_from_days(start_day).format("%Y-%m-%d").to_string(),
-                end_date: date_from_days(end_day).format("%Y-%m-%d").to_string(),
-            },
-        };
-        let event = SourceEvent {
-            id: row.get(3)?,
-            calendar_id: row.get(4)?,
-            title: row.get(5)?,
-            location: row.get(6)?,
-            time,
-            availability: code_column(row, 7, Availability::from_code)?,
-            status: code_column(row, 8, EventStatus::from_code)?,
-            participation: code_column(row, 9, Participation::from_code)?,
-        };
-        Ok((span.resolve(zone).0, event))
+    let mut events = scan(conn, scope, range, zone, EVENT_COLUMNS, |row, span| {
+        Ok((span.resolve(zone).0, verified_event(row, span)?))
     })?;
     events.sort_by(|(a_start, a), (b_start, b)| a_start.cmp(b_start).then_with(|| a.id.cmp(&b.id)));
     Ok(events.into_iter().map(|(_, e)| e).collect())
+}
+
+/// The columns after the span columns that `verified_event` reads.
+const EVENT_COLUMNS: &str =
+    "id, calendar_id, title, location, availability, status, participation, weight_halves, content_hash";
+
+/// A whole event, checked against what was stored with it: its content hash
+/// and weight. SQLite keeps no checksums, so a flipped bit in a row would
+/// otherwise reach a screen as data; this turns it into `CorruptDatabase`.
+fn verified_event(row: &Row<'_>, span: Span) -> rusqlite::Result<SourceEvent> {
+    let time = match span {
+        Span::Timed { start_ms, end_ms } => EventTime::Timed { start_ms, end_ms },
+        Span::AllDay { start_day, end_day } => EventTime::AllDay {
+            start_date: date_from_days(start_day).format("%Y-%m-%d").to_string(),
+            end_date: date_from_days(end_day).format("%Y-%m-%d").to_string(),
+        },
+    };
+    let event = SourceEvent {
+        id: row.get(3)?,
+        calendar_id: row.get(4)?,
+        title: row.get(5)?,
+        location: row.get(6)?,
+        time,
+        availability: code_column(row, 7, Availability::from_code)?,
+        status: code_column(row, 8, EventStatus::from_code)?,
+        participation: code_column(row, 9, Participation::from_code)?,
+    };
+    let stored_weight: i64 = row.get(10)?;
+    let sound = digest_column(row, 11)? == event_hash(&event, span)
+        && stored_weight == i64::from(weight_halves(&event));
+    if sound { Ok(event) } else { Err(corrupt_column(11)) }
 }
 
 fn digest_column(row: &Row<'_>, index: usize) -> rusqlite::Result<Digest> {
@@ -130,6 +176,7 @@ fn code_column<T>(row: &Row<'_>, index: usize, from_code: fn(i64) -> Option<T>) 
     from_code(row.get(index)?).ok_or_else(|| corrupt_column(index))
 }
 
+/// A stored value that cannot be what we wrote (see `Error::from`).
 fn corrupt_column(index: usize) -> rusqlite::Error {
     rusqlite::Error::IntegralValueOutOfRange(index, -1)
 }

@@ -21,8 +21,15 @@ use super::schema::{CURRENT_VERSION, check_compatible, migrate};
 /// How long a call waits for another connection's write lock.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The smallest page SQLite writes: a shorter file that is not empty was
+/// cut (an empty one may be a new file another process just created).
+const MIN_PAGE_BYTES: u64 = 512;
+
 pub fn open_connection(path: &Path) -> Result<Connection> {
     let existed = path.exists();
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file() && (1..MIN_PAGE_BYTES).contains(&m.len())) {
+        return Err(Error::CorruptDatabase("the file is shorter than one page".into()));
+    }
     let flags =
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags)?;

@@ -12,7 +12,9 @@ impl HeatStore {
     /// Stored events overlapping the window, by start then id.
     pub fn events(&self, scope: &str, window: &TimeWindow) -> Result<Vec<SourceEvent>> {
         let window = checked(scope, window)?;
-        event_rows::source_events(&self.connection(), scope, range(&window), window.zone)
+        let conn = self.connection();
+        let snapshot = conn.unchecked_transaction()?;
+        event_rows::source_events(&snapshot, scope, range(&window), window.zone)
     }
 
     pub fn heat_map(&self, scope: &str, window: &TimeWindow, slot_minutes: u32) -> Result<HeatMap> {
@@ -44,7 +46,9 @@ impl HeatStore {
 
     fn occupancy(&self, scope: &str, window: &TimeWindow) -> Result<(CheckedWindow, Vec<Occupancy>)> {
         let window = checked(scope, window)?;
-        let occupancy = event_rows::occupancy(&self.connection(), scope, range(&window), window.zone)?;
+        let conn = self.connection();
+        let snapshot = conn.unchecked_transaction()?;
+        let occupancy = event_rows::occupancy(&snapshot, scope, range(&window), window.zone)?;
         Ok((window, occupancy))
     }
 }

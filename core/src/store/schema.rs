@@ -86,6 +86,9 @@ pub fn check_compatible(conn: &Connection) -> Result<i64> {
             "the file is a SQLite database of another application".into(),
         ));
     }
+    if version < 0 {
+        return Err(Error::CorruptDatabase("the schema version is negative".into()));
+    }
     if version > CURRENT_VERSION {
         return Err(Error::DatabaseTooNew {
             found: version,

@@ -18,8 +18,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::Stdio;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Barrier;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use heat_core::{HeatMap, HeatStore, ReconcileOptions, SourceEvent, TimeWindow, window_of_days};
