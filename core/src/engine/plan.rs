@@ -29,7 +29,11 @@ pub struct StoredEvent {
 /// overlap them (for days whose digest is not stored, and for partial days
 /// at the window's edges). `rows` must hold every stored event overlapping
 /// `days`; others are ignored.
-pub fn day_digests_from_rows(days: &[DayPart], zone: Zone, rows: &[StoredEvent]) -> Vec<Digest> {
+pub fn day_digests_from_rows<'a>(
+    days: &[DayPart],
+    zone: Zone,
+    rows: impl IntoIterator<Item = &'a StoredEvent>,
+) -> Vec<Digest> {
     let mut hashes_per_day: Vec<Vec<Digest>> = vec![Vec::new(); days.len()];
     for row in rows {
         let (start, end) = row.span.resolve(zone);

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
 
-use crate::engine::Digest;
-use crate::error::Result;
+use crate::engine::{Digest, StoredEvent, day_digests_from_rows};
+use crate::error::{Error, Result};
 use crate::model::{DayPart, Zone};
 
 /// The stored digest of each whole day in `days` (`None`: not stored, or a
@@ -65,5 +65,31 @@ pub fn save(conn: &Connection, scope: &str, zone: Zone, day: &DayPart, digest: &
         day.day_end_ms,
         &digest[..]
     ])?;
+    Ok(())
+}
+
+/// Checks rows read for `days` against the stored digests of those days:
+/// `rows` must be every row that a sound file holds overlapping them.
+pub fn check<'a>(
+    conn: &Connection,
+    scope: &str,
+    zone: Zone,
+    days: &[DayPart],
+    rows: impl IntoIterator<Item = &'a StoredEvent>,
+) -> Result<()> {
+    let stored = load(conn, scope, zone, days)?;
+    if stored.iter().all(Option::is_none) {
+        return Ok(());
+    }
+    let found = day_digests_from_rows(days, zone, rows);
+    if stored
+        .iter()
+        .zip(&found)
+        .any(|(stored, found)| stored.is_some_and(|s| s != *found))
+    {
+        return Err(Error::CorruptDatabase(
+            "the events of a day do not match its stored digest".into(),
+        ));
+    }
     Ok(())
 }

@@ -6,6 +6,8 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::day_digests;
+
 use crate::engine::{Digest, StoredEvent, WindowEvent, event_hash};
 use crate::error::{Error, Result};
 use crate::heat::{Occupancy, weight_halves};
@@ -44,17 +46,28 @@ fn span_of(row: &Row<'_>) -> rusqlite::Result<Span> {
     })
 }
 
-/// The rows of `scope` overlapping `[from_ms, to_ms)` seen from `zone`;
-/// `extra` names the columns after the span columns that `map` reads. Run
-/// it inside a transaction.
+/// What every scan reads first: the span (as `span_of` expects), the index
+/// bounds, and what the day digests are made of.
+const SCAN_COLUMNS: &str = "all_day, time_start, time_end, lo_ms, hi_ms, id, content_hash";
+
+/// The rows of `scope` overlapping `[from_ms, to_ms)` seen from `zone`, each
+/// as id, hash and span plus what `map` makes of the columns in `extra`
+/// (`", a, b"`, read from index 7). Run it inside a transaction.
+///
+/// SQLite keeps no checksums and a WITHOUT ROWID table silently skips an
+/// index entry whose row it cannot find, so damage would read as data;
+/// every scan checks what it found, and reports damage as `CorruptDatabase`:
+/// each row's index bounds are its own (else a damaged time drops it from
+/// the range), every index entry has its row, and the rows of each whole
+/// day hash to the day's stored digest (else a damaged index hides rows).
 fn scan<T>(
     conn: &Connection,
     scope: &str,
     (from_ms, to_ms): (i64, i64),
     zone: Zone,
     extra: &str,
-    map: impl Fn(&Row<'_>, Span) -> rusqlite::Result<T>,
-) -> Result<Vec<T>> {
+    map: impl Fn(&Row<'_>, &StoredEvent) -> rusqlite::Result<T>,
+) -> Result<Vec<(StoredEvent, T)>> {
     let max_span: i64 = conn
         .prepare_cached("SELECT max_span_ms FROM scopes WHERE scope = ?1")?
         .query_row([scope], |r| r.get(0))
@@ -62,33 +75,33 @@ fn scan<T>(
         .unwrap_or(0);
     const RANGE: &str = "scope = ?1 AND lo_ms >= ?2 - ?4 AND lo_ms <= ?3 AND hi_ms >= ?2";
     let range = params![scope, from_ms, to_ms, max_span];
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SPAN_COLUMNS}, {extra}, lo_ms, hi_ms FROM events WHERE {RANGE}"
-    ))?;
-    let bounds_at = stmt.column_count() - 2;
+    let mut stmt = conn.prepare_cached(&format!("SELECT {SCAN_COLUMNS}{extra} FROM events WHERE {RANGE}"))?;
     let mut rows = stmt.query(range)?;
     let (mut out, mut found) = (Vec::new(), 0_i64);
     while let Some(row) = rows.next()? {
         found += 1;
         let span = span_of(row)?;
-        // The bounds the index found the row by must be its own: a damaged
-        // time would otherwise drop the row from the window without a word.
-        if (row.get(bounds_at)?, row.get(bounds_at + 1)?) != span.bounds() {
-            return Err(corrupt_column(bounds_at).into());
+        if (row.get(3)?, row.get(4)?) != span.bounds() {
+            return Err(corrupt_column(3).into());
         }
         if span.overlaps(zone, from_ms, to_ms) {
-            out.push(map(row, span)?);
+            let stored = StoredEvent {
+                id: row.get(5)?,
+                hash: digest_column(row, 6)?,
+                span,
+            };
+            let mapped = map(row, &stored)?;
+            out.push((stored, mapped));
         }
     }
-    // An index entry whose row cannot be found (a damaged key or page) is
-    // skipped without an error in a WITHOUT ROWID table: count the entries
-    // (index only) to notice. The caller's transaction makes both one snapshot.
     let indexed: i64 = conn
         .prepare_cached(&format!("SELECT count(*) FROM events WHERE {RANGE}"))?
         .query_row(range, |r| r.get(0))?;
     if indexed != found {
         return Err(Error::CorruptDatabase("an index entry has no row".into()));
     }
+    let days = zone.day_parts(from_ms, to_ms);
+    day_digests::check(conn, scope, zone, &days, out.iter().map(|(stored, _)| stored))?;
     Ok(out)
 }
 
@@ -99,26 +112,22 @@ pub fn stored_events(
     range: (i64, i64),
     zone: Zone,
 ) -> Result<Vec<StoredEvent>> {
-    scan(conn, scope, range, zone, "id, content_hash", |row, span| {
-        Ok(StoredEvent {
-            id: row.get(3)?,
-            hash: digest_column(row, 4)?,
-            span,
-        })
-    })
+    let rows = scan(conn, scope, range, zone, "", |_, _| Ok(()))?;
+    Ok(rows.into_iter().map(|(stored, ())| stored).collect())
 }
 
 /// Verified rows (see `verified_event`), as time and weight.
 pub fn occupancy(conn: &Connection, scope: &str, range: (i64, i64), zone: Zone) -> Result<Vec<Occupancy>> {
-    scan(conn, scope, range, zone, EVENT_COLUMNS, |row, span| {
-        let event = verified_event(row, span)?;
-        let (start_ms, end_ms) = span.resolve(zone);
+    let rows = scan(conn, scope, range, zone, EVENT_COLUMNS, |row, stored| {
+        let event = verified_event(row, stored)?;
+        let (start_ms, end_ms) = stored.span.resolve(zone);
         Ok(Occupancy {
             start_ms,
             end_ms,
             weight_halves: weight_halves(&event),
         })
-    })
+    })?;
+    Ok(rows.into_iter().map(|(_, occupancy)| occupancy).collect())
 }
 
 /// Whole verified events (see `verified_event`), ordered by their start in
@@ -129,22 +138,21 @@ pub fn source_events(
     range: (i64, i64),
     zone: Zone,
 ) -> Result<Vec<SourceEvent>> {
-    let mut events = scan(conn, scope, range, zone, EVENT_COLUMNS, |row, span| {
-        Ok((span.resolve(zone).0, verified_event(row, span)?))
+    let mut events = scan(conn, scope, range, zone, EVENT_COLUMNS, |row, stored| {
+        verified_event(row, stored)
     })?;
-    events.sort_by(|(a_start, a), (b_start, b)| a_start.cmp(b_start).then_with(|| a.id.cmp(&b.id)));
+    events.sort_by_cached_key(|(stored, event)| (stored.span.resolve(zone).0, event.id.clone()));
     Ok(events.into_iter().map(|(_, e)| e).collect())
 }
 
-/// The columns after the span columns that `verified_event` reads.
+/// The columns after `SCAN_COLUMNS` that `verified_event` reads.
 const EVENT_COLUMNS: &str =
-    "id, calendar_id, title, location, availability, status, participation, weight_halves, content_hash";
+    ", calendar_id, title, location, availability, status, participation, weight_halves";
 
-/// A whole event, checked against what was stored with it: its content hash
-/// and weight. SQLite keeps no checksums, so a flipped bit in a row would
-/// otherwise reach a screen as data; this turns it into `CorruptDatabase`.
-fn verified_event(row: &Row<'_>, span: Span) -> rusqlite::Result<SourceEvent> {
-    let time = match span {
+/// A whole event, checked against the hash and weight stored with it (a
+/// flipped bit in a row would otherwise reach a screen as data).
+fn verified_event(row: &Row<'_>, stored: &StoredEvent) -> rusqlite::Result<SourceEvent> {
+    let time = match stored.span {
         Span::Timed { start_ms, end_ms } => EventTime::Timed { start_ms, end_ms },
         Span::AllDay { start_day, end_day } => EventTime::AllDay {
             start_date: date_from_days(start_day).format("%Y-%m-%d").to_string(),
@@ -152,19 +160,19 @@ fn verified_event(row: &Row<'_>, span: Span) -> rusqlite::Result<SourceEvent> {
         },
     };
     let event = SourceEvent {
-        id: row.get(3)?,
-        calendar_id: row.get(4)?,
-        title: row.get(5)?,
-        location: row.get(6)?,
+        id: stored.id.clone(),
+        calendar_id: row.get(7)?,
+        title: row.get(8)?,
+        location: row.get(9)?,
         time,
-        availability: code_column(row, 7, Availability::from_code)?,
-        status: code_column(row, 8, EventStatus::from_code)?,
-        participation: code_column(row, 9, Participation::from_code)?,
+        availability: code_column(row, 10, Availability::from_code)?,
+        status: code_column(row, 11, EventStatus::from_code)?,
+        participation: code_column(row, 12, Participation::from_code)?,
     };
-    let stored_weight: i64 = row.get(10)?;
-    let sound = digest_column(row, 11)? == event_hash(&event, span)
-        && stored_weight == i64::from(weight_halves(&event));
-    if sound { Ok(event) } else { Err(corrupt_column(11)) }
+    let stored_weight: i64 = row.get(13)?;
+    let sound =
+        stored.hash == event_hash(&event, stored.span) && stored_weight == i64::from(weight_halves(&event));
+    if sound { Ok(event) } else { Err(corrupt_column(6)) }
 }
 
 fn digest_column(row: &Row<'_>, index: usize) -> rusqlite::Result<Digest> {
