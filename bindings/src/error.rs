@@ -8,8 +8,10 @@
 //!   be called `message` (it would clash with `Throwable.message`), and a
 //!   variant without fields would have an empty message, so every variant
 //!   carries a `reason`.
-//! - Swift: `HeatError.invalidInput(field:eventId:reason:)`; `description`
-//!   and `localizedDescription` are the `Display` sentence.
+//! - Swift: `HeatError.InvalidInput(field:eventId:reason:)` (UniFFI keeps the
+//!   Rust case names); `description` is the `Display` sentence, and the
+//!   package's `HeatError+Description.swift` makes `localizedDescription`
+//!   the same sentence.
 //!
 //! Never a title or location in here: those are personal data.
 
