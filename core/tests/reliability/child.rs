@@ -15,6 +15,17 @@ pub fn command(test: &str) -> Command {
     cmd
 }
 
+/// The same, started through `unshare --mount` so the child may mount file
+/// systems (a small tmpfs, a read-only bind) that nobody else sees and that
+/// vanish with it. Needs root (or CAP_SYS_ADMIN); there is no fallback.
+pub fn command_in_private_mounts(test: &str) -> Command {
+    let mut cmd = Command::new("unshare");
+    cmd.args(["--mount", "--propagation", "private", "--"]);
+    cmd.arg(std::env::current_exe().expect("the test binary's path"));
+    cmd.args([test, "--exact", "--ignored", "--nocapture", "--test-threads=1"]);
+    cmd
+}
+
 /// Lines of the child's output that carry `tag` (the test harness adds its
 /// own lines around them), with the tag and what precedes it removed.
 pub fn tagged<'a>(output: &'a str, tag: &'a str) -> impl Iterator<Item = &'a str> {

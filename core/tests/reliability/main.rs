@@ -11,6 +11,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod bad_disks;
 mod bad_files;
 mod child;
 mod concurrency;
