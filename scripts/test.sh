@@ -26,7 +26,8 @@ stage "toolchains" scripts/setup-toolchains.sh
 stage "rustfmt" cargo fmt --all --check
 stage "clippy" cargo clippy --workspace --all-targets -- -D warnings
 stage "rust tests" cargo test --workspace
-for suite in scripts/test-kotlin-bindings.sh scripts/test-swift.sh scripts/test-android-jvm.sh; do
+for suite in scripts/test-kotlin-bindings.sh scripts/test-swift.sh scripts/test-android-jvm.sh \
+    scripts/bench-smoke.sh; do
     stage "$suite" "$suite"
 done
 
