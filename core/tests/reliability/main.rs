@@ -16,4 +16,5 @@ mod bad_files;
 mod child;
 mod concurrency;
 mod kill;
+mod privacy;
 mod rng;

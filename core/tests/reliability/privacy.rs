@@ -1,0 +1,432 @@
+//! Privacy (issue 5.6): titles and locations are personal data; they never
+//! reach an error message or a log, and the store file is the owner's only.
+//!
+//! The core writes no logs (no `print!`, `eprint!`, `log` or `tracing`
+//! anywhere in `core/src`), so error text is the one channel. A child
+//! process runs every error path with a marker in every title and location
+//! and checks each error's `Display` and `Debug` text; the parent then
+//! checks that the marker appears nowhere in the child's whole output
+//! (stdout and stderr, uncaptured): anything the core printed would show.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::time::Duration;
+
+use heat_core::{
+    Error, EventTime, HeatStore, ReconcileOptions, SourceEvent, TimeWindow, events_from_ics,
+    events_from_json, window_of_days,
+};
+
+use crate::child;
+use crate::support::{DAY, HOUR, MINUTE, all_day, temp_store, timed, window};
+
+const MARKER: &str = "PRIVATE-MARKER-7f3a";
+const TAG: &str = "@@privacy ";
+const RUN_VAR: &str = "HEAT_PRIVACY_RUN";
+/// 2026-11-30T08:00Z.
+const T0: i64 = 1_796_025_600_000;
+
+fn secret(mut event: SourceEvent) -> SourceEvent {
+    event.title = format!("Dinner with {MARKER}");
+    event.location = Some(format!("{MARKER} Street 1"));
+    event
+}
+
+fn day() -> TimeWindow {
+    window(T0, T0 + DAY, "Europe/Berlin")
+}
+
+/// Checks one error's texts; returns 1 to count it.
+fn check<E: std::fmt::Display + std::fmt::Debug>(
+    path: &str,
+    result: Result<impl std::fmt::Debug, E>,
+) -> usize {
+    let err = match result {
+        Err(err) => err,
+        Ok(value) => panic!("{path}: expected an error, got {value:?}"),
+    };
+    let (display, debug) = (err.to_string(), format!("{err:?}"));
+    assert!(
+        !display.contains(MARKER) && !debug.contains(MARKER),
+        "{path}: personal data in the error"
+    );
+    1
+}
+
+fn invalid_calls(store: &HeatStore) -> usize {
+    let ok = secret(timed("ok", T0, T0 + HOUR));
+    let with_time = |time: EventTime| SourceEvent { time, ..ok.clone() };
+    let event_cases: Vec<(&str, Vec<SourceEvent>)> = vec![
+        (
+            "empty id",
+            vec![SourceEvent {
+                id: String::new(),
+                ..ok.clone()
+            }],
+        ),
+        (
+            "id with NUL",
+            vec![SourceEvent {
+                id: "a\0b".into(),
+                ..ok.clone()
+            }],
+        ),
+        (
+            "id too long",
+            vec![SourceEvent {
+                id: "i".repeat(2_000),
+                ..ok.clone()
+            }],
+        ),
+        (
+            "empty calendar",
+            vec![SourceEvent {
+                calendar_id: String::new(),
+                ..ok.clone()
+            }],
+        ),
+        (
+            "title too long",
+            vec![SourceEvent {
+                title: MARKER.repeat(1_000),
+                ..ok.clone()
+            }],
+        ),
+        (
+            "location too long",
+            vec![SourceEvent {
+                location: Some(MARKER.repeat(1_000)),
+                ..ok.clone()
+            }],
+        ),
+        (
+            "end before start",
+            vec![with_time(EventTime::Timed {
+                start_ms: T0,
+                end_ms: T0 - 1,
+            })],
+        ),
+        (
+            "instant out of range",
+            vec![with_time(EventTime::Timed {
+                start_ms: i64::MIN,
+                end_ms: 0,
+            })],
+        ),
+        (
+            "malformed date",
+            vec![secret(all_day("h", "2026-02-30", "2026-03-01"))],
+        ),
+        (
+            "end date before start",
+            vec![secret(all_day("h", "2026-12-02", "2026-12-01"))],
+        ),
+        (
+            "conflicting duplicate",
+            vec![
+                ok.clone(),
+                SourceEvent {
+                    title: format!("{MARKER} (moved)"),
+                    ..ok.clone()
+                },
+            ],
+        ),
+        (
+            "too many events",
+            vec![ok.clone(); heat_core::limits::MAX_EVENTS_PER_CALL + 1],
+        ),
+    ];
+    let mut checked = 0;
+    for (name, events) in &event_cases {
+        checked += check(
+            name,
+            store.reconcile_heat("s", &day(), events, ReconcileOptions::default()),
+        );
+    }
+    let window_cases = [
+        ("unknown zone", window(T0, T0 + DAY, "Mars/Olympus_Mons")),
+        ("empty window", window(T0, T0, "UTC")),
+        ("window too long", window(T0, T0 + 400 * DAY, "UTC")),
+    ];
+    for (name, w) in &window_cases {
+        checked += check(
+            name,
+            store.reconcile_heat("s", w, &[ok.clone()], ReconcileOptions::default()),
+        );
+        checked += check(name, store.heat_map("s", w, 60));
+    }
+    checked += check(
+        "empty scope",
+        store.reconcile_heat("", &day(), &[ok.clone()], ReconcileOptions::default()),
+    );
+    checked += check("slot of zero minutes", store.heat_map("s", &day(), 0));
+    checked += check(
+        "too many slots",
+        store.heat_map("s", &window(T0, T0 + 300 * DAY, "UTC"), 1),
+    );
+    checked += check("window of zero days", window_of_days("2026-11-30", 0, "UTC"));
+    checked
+}
+
+fn refusal_and_interrupt(store: &Arc<HeatStore>) -> usize {
+    let mut checked = check(
+        "empty source",
+        store.reconcile_heat("s", &day(), &[], ReconcileOptions::default()),
+    );
+    let many: Arc<Vec<SourceEvent>> = Arc::new(
+        (0..50_000_i64)
+            .map(|i| {
+                secret(timed(
+                    &format!("e{i}"),
+                    T0 + i * MINUTE,
+                    T0 + i * MINUTE + 30 * MINUTE,
+                ))
+            })
+            .collect(),
+    );
+    let quarter = window(T0, T0 + 90 * DAY, "UTC");
+    for delay_ms in [5_u64, 20, 60, 150, 400] {
+        let worker = {
+            let (store, many, quarter) = (Arc::clone(store), Arc::clone(&many), quarter.clone());
+            std::thread::spawn(move || {
+                store.reconcile_heat("big", &quarter, &many, ReconcileOptions::default())
+            })
+        };
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        store.interrupt();
+        if let Err(err) = worker.join().unwrap() {
+            assert!(matches!(err, Error::Interrupted), "{err}");
+            checked += check("interrupted", Err::<(), _>(err));
+            return checked;
+        }
+    }
+    panic!("no reconcile of 50,000 events was interrupted")
+}
+
+/// A store whose rows hold the marker, damaged where a title is.
+fn damaged_store_calls(dir: &Path) -> usize {
+    let path = dir.join("damaged.db");
+    let store = HeatStore::open(&path).unwrap();
+    let events: Vec<SourceEvent> = (0..20)
+        .map(|i| {
+            secret(timed(
+                &format!("d{i}"),
+                T0 + i * HOUR,
+                T0 + i * HOUR + 30 * MINUTE,
+            ))
+        })
+        .collect();
+    store
+        .reconcile_heat("s", &day(), &events, ReconcileOptions::default())
+        .unwrap();
+    drop(store);
+    let clean = std::fs::read(&path).unwrap();
+    let at = clean
+        .windows(MARKER.len())
+        .position(|w| w == MARKER.as_bytes())
+        .expect("the marker is stored");
+    let mut checked = 0;
+    for (name, byte) in [
+        ("a title's letter changed", b'Q'),
+        ("a title's byte made invalid UTF-8", 0xFF),
+    ] {
+        let mut damaged = clean.clone();
+        damaged[at + 3] = byte;
+        std::fs::write(&path, &damaged).unwrap();
+        let store = HeatStore::open(&path).unwrap();
+        let result = store.events("s", &day());
+        assert!(
+            matches!(result, Err(Error::CorruptDatabase(_))),
+            "{name}: {result:?}"
+        );
+        checked += check(name, result);
+        checked += check(name, store.heat_map("s", &day(), 30));
+    }
+    checked
+}
+
+fn file_calls(dir: &Path) -> usize {
+    let too_new = dir.join("too-new.db");
+    drop(HeatStore::open(&too_new).unwrap());
+    rusqlite::Connection::open(&too_new)
+        .unwrap()
+        .pragma_update(None, "user_version", 9)
+        .unwrap();
+    let not_a_db = dir.join("not-a-db.db");
+    std::fs::write(&not_a_db, format!("{MARKER}\n").repeat(1_000)).unwrap();
+    let mut checked = check("newer schema", HeatStore::open(&too_new).map(|_| ()));
+    checked += check("not a database", HeatStore::open(&not_a_db).map(|_| ()));
+    checked += check("a directory", HeatStore::open(dir).map(|_| ()));
+    checked += check(
+        "no such directory",
+        HeatStore::open(dir.join("missing/heat.db")).map(|_| ()),
+    );
+    checked
+}
+
+fn json_calls() -> usize {
+    let event = |extra: &str| {
+        format!(
+            r#"{{"events": [{{"id": "e1", "calendarId": "c", "title": "{MARKER}", "location": "{MARKER}",
+                "start": "2026-11-30T09:00:00Z", "end": "2026-11-30T10:00:00Z"{extra}}}]}}"#
+        )
+    };
+    let texts = [
+        event(r#", "color": "x""#),
+        event(&format!(r#", "status": "{MARKER}""#)),
+        event(&format!(r#", "availability": "{MARKER}""#)),
+        event(&format!(r#", "participation": "{MARKER}""#)),
+        event(r#", "allDay": "yes""#),
+        event(&format!(r#", "startDate": "{MARKER}""#)),
+        event("").replace(
+            r#""start": "2026-11-30T09:00:00Z""#,
+            &format!(r#""start": "{MARKER}""#),
+        ),
+        event("").replace(&format!(r#""title": "{MARKER}""#), r#""title": 7"#),
+        event("").replace(&format!(r#""location": "{MARKER}""#), "\"location\": [\"x\"]"),
+        format!(r#"{{"events": [{{"id": "e1", "title": "{MARKER}"#),
+        format!(r#"{{"events": "{MARKER}"}}"#),
+        format!(r#"["{MARKER}"]"#),
+    ];
+    texts
+        .iter()
+        .map(|text| check("json", events_from_json(text)))
+        .sum()
+}
+
+fn ics_calls() -> usize {
+    let vevent = |lines: &str| {
+        format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:u1\r\nSUMMARY:{MARKER}\r\nLOCATION:{MARKER}\r\n\
+             DESCRIPTION:{MARKER}\r\n{lines}END:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+    };
+    let texts = [
+        vevent("DTSTART:2026113\r\n"),
+        vevent("DTSTART:20261130T090000Z\r\nDTEND:20261129T090000Z\r\n"),
+        vevent("DTSTART;TZID=Mars/Base:20261130T090000\r\n"),
+        vevent("DTSTART:20261130T090000Z\r\nRRULE:FREQ=SOMETIMES\r\n"),
+        vevent("DTSTART:20261130T090000Z\r\nDURATION:P1Q\r\n"),
+        vevent(&format!("DTSTART:20261130T090000Z\r\n{MARKER}\r\n")),
+        format!("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:{MARKER}\r\n"),
+    ];
+    let w = window_of_days("2026-11-30", 7, "Europe/Berlin").unwrap();
+    texts
+        .iter()
+        .map(|text| check("ics", events_from_ics(text, &w, Some(MARKER))))
+        .sum()
+}
+
+/// Entry point: every error path, once, with the marker everywhere.
+#[test]
+#[ignore = "child process of the privacy test"]
+fn error_paths_process() {
+    if std::env::var(RUN_VAR).is_err() {
+        return;
+    }
+    let tmp = temp_store();
+    let store = Arc::new(HeatStore::open(&tmp.path).unwrap());
+    let seed: Vec<SourceEvent> = (0..5)
+        .map(|i| secret(timed(&format!("k{i}"), T0 + i * HOUR, T0 + i * HOUR + 1)))
+        .collect();
+    store
+        .reconcile_heat("s", &day(), &seed, ReconcileOptions::default())
+        .unwrap();
+    let checked = invalid_calls(&store)
+        + refusal_and_interrupt(&store)
+        + damaged_store_calls(tmp.dir.path())
+        + file_calls(tmp.dir.path())
+        + json_calls()
+        + ics_calls();
+    println!("{TAG}{checked}");
+}
+
+#[test]
+fn no_title_or_location_reaches_an_error_or_the_output() {
+    let output = child::command("privacy::error_paths_process")
+        .env(RUN_VAR, "1")
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert!(
+        output.status.success(),
+        "the error paths failed:\n{stdout}\n{stderr}"
+    );
+    let checked: usize = child::tagged(&stdout, TAG)
+        .next()
+        .expect("the count")
+        .parse()
+        .unwrap();
+    println!("privacy: {checked} error texts checked (Display and Debug)");
+    assert!(checked >= 40, "only {checked} error paths ran");
+    assert!(
+        !stdout.contains(MARKER) && !stderr.contains(MARKER),
+        "the marker reached the output"
+    );
+}
+
+const MODES_VAR: &str = "HEAT_MODES_DIR";
+
+/// Entry point: creates a store in `$HEAT_MODES_DIR`, writes to it, and
+/// prints the modes of the file and of SQLite's `-wal` and `-shm`.
+#[test]
+#[ignore = "child process of the file-mode test"]
+fn file_modes_process() {
+    let Ok(dir) = std::env::var(MODES_VAR) else {
+        return;
+    };
+    let path = PathBuf::from(dir).join("heat.db");
+    let store = HeatStore::open(&path).unwrap();
+    store
+        .reconcile_heat(
+            "s",
+            &day(),
+            &[timed("e", T0, T0 + HOUR)],
+            ReconcileOptions::default(),
+        )
+        .unwrap();
+    for suffix in ["", "-wal", "-shm"] {
+        let file = format!("{}{suffix}", path.display());
+        let mode = std::fs::metadata(&file)
+            .unwrap_or_else(|e| panic!("{file}: {e}"))
+            .permissions()
+            .mode();
+        println!("{TAG}heat.db{suffix} {:o}", mode & 0o777);
+    }
+}
+
+/// Under the usual umask and under `umask 000` (which would leave a new file
+/// world-writable), the file and its `-wal` and `-shm` are mode 0600.
+#[test]
+fn the_store_file_and_its_companions_are_owner_only() {
+    for umask in ["022", "000"] {
+        let dir = tempfile::tempdir().unwrap();
+        let exe = std::env::current_exe().unwrap();
+        let probe = child::command("privacy::file_modes_process");
+        let output = Command::new("sh")
+            .args(["-c", &format!("umask {umask} && exec \"$0\" \"$@\"")])
+            .arg(&exe)
+            .args(probe.get_args())
+            .env(MODES_VAR, dir.path())
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "umask {umask}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let modes: Vec<&str> = child::tagged(&stdout, TAG).collect();
+        println!("umask {umask}: {modes:?}");
+        assert_eq!(
+            modes,
+            ["heat.db 600", "heat.db-wal 600", "heat.db-shm 600"],
+            "umask {umask}"
+        );
+    }
+}
