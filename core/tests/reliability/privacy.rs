@@ -153,13 +153,13 @@ fn invalid_calls(store: &HeatStore) -> usize {
     for (name, w) in &window_cases {
         checked += check(
             name,
-            store.reconcile_heat("s", w, &[ok.clone()], ReconcileOptions::default()),
+            store.reconcile_heat("s", w, std::slice::from_ref(&ok), ReconcileOptions::default()),
         );
         checked += check(name, store.heat_map("s", w, 60));
     }
     checked += check(
         "empty scope",
-        store.reconcile_heat("", &day(), &[ok.clone()], ReconcileOptions::default()),
+        store.reconcile_heat("", &day(), std::slice::from_ref(&ok), ReconcileOptions::default()),
     );
     checked += check("slot of zero minutes", store.heat_map("s", &day(), 0));
     checked += check(
