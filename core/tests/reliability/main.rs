@@ -16,5 +16,6 @@ mod bad_files;
 mod child;
 mod concurrency;
 mod kill;
+mod limits;
 mod privacy;
 mod rng;
