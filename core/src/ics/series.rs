@@ -15,7 +15,7 @@ use chrono_tz::Tz;
 use crate::error::InvalidInput;
 use crate::limits::{MAX_EVENTS_PER_CALL, MAX_ID_BYTES};
 use crate::model::{
-    CheckedWindow, EventTime, SourceEvent, Span, days_from_date, interval_overlaps, parse_date,
+    CheckedWindow, EventTime, SourceEvent, Span, check_event, days_from_date, interval_overlaps, parse_date,
 };
 
 use super::expand::{Budget, Recurrence, occurrence_walls};
@@ -182,7 +182,7 @@ impl Output<'_> {
                 format!("more than {MAX_EVENTS_PER_CALL} occurrences in the window"),
             ));
         }
-        self.events.push(SourceEvent {
+        let event = SourceEvent {
             id,
             calendar_id: ICS_CALENDAR_ID.to_owned(),
             title: details.title.clone(),
@@ -191,7 +191,11 @@ impl Output<'_> {
             availability: details.availability,
             status: details.status,
             participation: details.participation,
-        });
+        };
+        // What the reconcile would refuse (a UID with a NUL, a SUMMARY over
+        // the text limit) is refused here, by the same rules.
+        check_event(&event)?;
+        self.events.push(event);
         Ok(())
     }
 }
