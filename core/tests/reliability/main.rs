@@ -15,6 +15,7 @@ mod bad_disks;
 mod bad_files;
 mod child;
 mod concurrency;
+mod fuzz_regressions;
 mod kill;
 mod limits;
 mod privacy;
