@@ -33,7 +33,11 @@ use crate::support::{DAY, HOUR, MINUTE, all_day, temp_store, timed, window};
 /// Local midnight of 2026-12-07 in Berlin: day 0 of the 21 days read.
 const DAY0: i64 = 1_796_598_000_000;
 const SHARED: &str = "shared";
-const WRITES_PER_THREAD: usize = 60;
+/// Reconciles per writer thread; `HEAT_WRITES` overrides it (the documented
+/// long run).
+fn writes_per_thread() -> usize {
+    std::env::var("HEAT_WRITES").map_or(60, |n| n.parse().expect("HEAT_WRITES must be a number"))
+}
 const SLOT_MINUTES: u32 = 60;
 
 const STORE_VAR: &str = "HEAT_CONCURRENCY_STORE";
@@ -144,7 +148,7 @@ fn writer(store: &HeatStore, own: &str, seed: u64, maps: &HashMap<State, HeatMap
     let mut rng = Rng::new(seed);
     let (windows, events) = (writer_windows(), [state_events(State::A), state_events(State::B)]);
     let mut own_state = State::A;
-    for n in 0..WRITES_PER_THREAD {
+    for n in 0..writes_per_thread() {
         let state = if rng.chance(0.5) { State::A } else { State::B };
         let scope = if rng.chance(0.7) { SHARED } else { own };
         let input = &events[usize::from(state == State::B)];
@@ -280,17 +284,21 @@ fn writers_in_two_processes_never_show_a_reader_half_a_window() {
         String::from_utf8_lossy(&output.stderr),
     );
     assert!(output.status.success(), "the second process failed: {stderr}");
+    let mut child_reads = 0;
     for line in child::tagged(&stdout, TAG) {
         match line.split(' ').collect::<Vec<_>>().as_slice() {
             ["last", scope, state] => {
                 last.push((scope.to_string(), if *state == "A" { State::A } else { State::B }))
             }
-            ["reads", a, b] => println!("child reader: {a} reads of A, {b} of B"),
+            ["reads", a, b] => child_reads = a.parse::<usize>().unwrap() + b.parse::<usize>().unwrap(),
             _ => panic!("unexpected line from the child: {line}"),
         }
     }
     println!(
-        "parent reader: {} reads of A, {} of B; {:?}",
+        "concurrency: {} reconciles by 5 writers in 2 processes, {} heat-map reads by 2 readers \
+         (parent saw A {} times, B {} times), {:?}",
+        5 * writes_per_thread(),
+        seen[0] + seen[1] + child_reads,
         seen[0],
         seen[1],
         started.elapsed()
