@@ -23,7 +23,7 @@ cd fuzz
 build=(--sanitizer none --target-dir target/no-sanitizer)
 cargo fuzz build "${build[@]}"
 targets=(event_json reconcile ics)
-declare -A seeds=([event_json]=../tests/fixtures [reconcile]= [ics]=../tests/fixtures/ics)
+declare -A seeds=([event_json]=../tests/fixtures [reconcile]="" [ics]=../tests/fixtures/ics)
 for target in "${targets[@]}"; do
     mkdir -p "corpus/$target"
     log=$(mktemp)
