@@ -491,8 +491,15 @@ fn run_kills(kills: usize) {
     let mut next = 0_usize;
     let mut durations: HashMap<usize, u64> = HashMap::new();
     let mut tally = Tally::default();
-    while tally.kills < kills {
-        let moment = Moment::choose(&mut rng, next, &durations);
+    // Past the planned kills, and only until one has landed inside a
+    // transaction's write (so a short run cannot miss commits by chance):
+    // kill just after the WAL changes.
+    while tally.kills < kills || (tally.inside_a_write == 0 && tally.kills < 2 * kills) {
+        let moment = if tally.kills < kills {
+            Moment::choose(&mut rng, next, &durations)
+        } else {
+            Moment::InWrite(next + rng.range(0, 3) as usize, Duration::ZERO)
+        };
         let victim = run_victim(&tmp.path, &stderr, seed, next, moment);
         let context = format!("seed {seed}, from step {next}, {moment:?}");
         let mut in_flight = None;
