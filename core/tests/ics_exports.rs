@@ -7,7 +7,7 @@ use heat_core::{
     Availability, Error, EventStatus, EventTime, HeatStore, Participation, ReconcileOptions, SourceEvent,
     TimeWindow, events_from_ics, window_of_days,
 };
-use support::{dump, file_bytes, temp_store};
+use support::{dump, file_bytes, start_key, temp_store};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/../tests/fixtures/ics/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -21,22 +21,8 @@ fn three_weeks() -> TimeWindow {
 
 fn import(name: &str) -> Vec<SourceEvent> {
     let mut events = events_from_ics(&fixture(name), &three_weeks(), Some("me@example.org")).unwrap();
-    events.sort_by_key(|e| start(&e.time));
+    events.sort_by_key(|e| start_key(&e.time));
     events
-}
-
-fn start(time: &EventTime) -> String {
-    match time {
-        EventTime::Timed { start_ms, .. } => utc(*start_ms),
-        EventTime::AllDay { start_date, .. } => start_date.clone(),
-    }
-}
-
-fn utc(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .unwrap()
-        .format("%Y-%m-%dT%H:%MZ")
-        .to_string()
 }
 
 /// (id suffix after the UID, start, title) of each event, in start order.
@@ -50,7 +36,7 @@ fn summary(events: &[SourceEvent]) -> Vec<(String, String, String)> {
             } else {
                 ""
             };
-            (key.to_owned(), start(&e.time), e.title.clone())
+            (key.to_owned(), start_key(&e.time), e.title.clone())
         })
         .collect()
 }

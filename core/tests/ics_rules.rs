@@ -1,6 +1,8 @@
 //! One test per ICS import rule (issue 8), each on a small hand-made
 //! calendar, each failing if its rule breaks.
 
+mod support;
+
 use std::collections::HashSet;
 use std::time::Instant;
 
@@ -8,6 +10,7 @@ use heat_core::{
     Availability, Error, EventStatus, EventTime, Participation, SourceEvent, TimeWindow, events_from_ics,
     window_of_days,
 };
+use support::{start_key, utc_minute};
 
 /// A VCALENDAR around `events` (VEVENT bodies, `|`-separated lines).
 fn calendar(events: &[&str]) -> String {
@@ -45,26 +48,14 @@ fn invalid(events: &[&str], window: &TimeWindow) -> heat_core::InvalidInput {
     }
 }
 
-fn start_key(time: &EventTime) -> String {
-    match time {
-        EventTime::Timed { start_ms, .. } => utc(*start_ms),
-        EventTime::AllDay { start_date, .. } => start_date.clone(),
-    }
-}
-
-fn utc(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .unwrap()
-        .format("%Y-%m-%dT%H:%MZ")
-        .to_string()
-}
-
 /// `start..end` of every event, in UTC.
 fn spans(events: &[SourceEvent]) -> Vec<String> {
     events
         .iter()
         .map(|e| match &e.time {
-            EventTime::Timed { start_ms, end_ms } => format!("{}..{}", utc(*start_ms), utc(*end_ms)),
+            EventTime::Timed { start_ms, end_ms } => {
+                format!("{}..{}", utc_minute(*start_ms), utc_minute(*end_ms))
+            }
             EventTime::AllDay { start_date, end_date } => format!("{start_date}..{end_date}"),
         })
         .collect()

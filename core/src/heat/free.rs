@@ -1,24 +1,12 @@
 //! Busy time (the union of occupied intervals) and the free blocks between.
 
-use crate::model::TimeRange;
+use crate::model::{TimeRange, merge_intervals};
 
 use super::Occupancy;
 
 /// Occupied intervals clipped to `[from_ms, to_ms)`, merged and sorted.
 fn merged(occupancy: &[Occupancy], from_ms: i64, to_ms: i64) -> Vec<(i64, i64)> {
-    let mut spans: Vec<_> = occupancy
-        .iter()
-        .filter_map(|o| o.clipped(from_ms, to_ms))
-        .collect();
-    spans.sort_unstable();
-    let mut out: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
-    for (start, end) in spans {
-        match out.last_mut() {
-            Some(last) if start <= last.1 => last.1 = last.1.max(end),
-            _ => out.push((start, end)),
-        }
-    }
-    out
+    merge_intervals(occupancy.iter().filter_map(|o| o.clipped(from_ms, to_ms)))
 }
 
 /// Milliseconds of `[from_ms, to_ms)` covered by at least one event of

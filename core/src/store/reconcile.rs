@@ -16,7 +16,9 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::engine::{SourceState, StoredEvent, day_digests_from_rows, plan_changes, to_hex};
 use crate::error::{Error, Result};
 use crate::interrupt::{CHECK_EVERY, InterruptScope};
-use crate::model::{CheckedWindow, DayPart, SourceEvent, Span, TimeRange, TimeWindow, check_scope};
+use crate::model::{
+    CheckedWindow, DayPart, SourceEvent, Span, TimeRange, TimeWindow, check_scope, merge_intervals,
+};
 
 use super::sync_log::SyncRecord;
 use super::{HeatStore, day_digests, event_rows, sync_log};
@@ -211,7 +213,7 @@ fn write_changes(
     }
 
     interrupt.check()?;
-    for (lo, hi) in merge(touched.iter().map(|s| s.bounds())) {
+    for (lo, hi) in merge_intervals(touched.iter().map(|s| s.bounds())) {
         day_digests::invalidate(conn, scope, lo, hi)?;
     }
     for (day, digest) in state.days.iter().zip(&state.day_digests) {
@@ -227,7 +229,7 @@ fn write_changes(
         .iter()
         .map(|&i| (state.days[i].start_ms, state.days[i].end_ms));
     let moved = moved_away.iter().map(|r| (r.start_ms, r.end_ms));
-    let ranges = merge(replaced_days.chain(moved))
+    let ranges = merge_intervals(replaced_days.chain(moved))
         .into_iter()
         .map(|(start_ms, end_ms)| TimeRange { start_ms, end_ms })
         .collect();
@@ -237,20 +239,6 @@ fn write_changes(
         days_replaced: dirty_indices.len() as u32,
         ranges,
     }))
-}
-
-/// Sorted union of closed ranges (touching ranges merge).
-fn merge(ranges: impl Iterator<Item = (i64, i64)>) -> Vec<(i64, i64)> {
-    let mut ranges: Vec<_> = ranges.collect();
-    ranges.sort_unstable();
-    let mut out: Vec<(i64, i64)> = Vec::with_capacity(ranges.len());
-    for (lo, hi) in ranges {
-        match out.last_mut() {
-            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
-            _ => out.push((lo, hi)),
-        }
-    }
-    out
 }
 
 fn now_ms() -> i64 {
