@@ -172,6 +172,7 @@ fn write_changes(
     }
     let plan = plan_changes(state, &dirty, &stored);
 
+    let mut writer = event_rows::EventWriter::new(conn)?;
     let mut touched: Vec<Span> = Vec::new();
     let mut moved_away: Vec<TimeRange> = Vec::new();
     let mut deleted = 0_u64;
@@ -179,7 +180,7 @@ fn write_changes(
         if n % CHECK_EVERY == 0 {
             interrupt.check()?;
         }
-        if let Some(span) = event_rows::delete(conn, scope, id)? {
+        if let Some(span) = writer.delete(scope, id)? {
             touched.push(span);
             deleted += 1;
         }
@@ -189,9 +190,9 @@ fn write_changes(
         if n % CHECK_EVERY == 0 {
             interrupt.check()?;
         }
-        if !event_rows::insert_new(conn, scope, event)? {
+        if !writer.insert_new(scope, event)? {
             // The id is stored elsewhere (it moved into the window): replace it.
-            if let Some(old) = event_rows::delete(conn, scope, &event.checked.event.id)? {
+            if let Some(old) = writer.delete(scope, &event.checked.event.id)? {
                 let (start, end) = old.resolve(zone);
                 if !crate::model::interval_overlaps(start, end, state.window.start_ms, state.window.end_ms) {
                     moved_away.push(TimeRange {
@@ -202,7 +203,7 @@ fn write_changes(
                 touched.push(old);
                 deleted += 1;
             }
-            event_rows::insert_new(conn, scope, event)?;
+            writer.insert_new(scope, event)?;
         }
         touched.push(event.checked.span);
         let (lo, hi) = event.checked.span.bounds();
