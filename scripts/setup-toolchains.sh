@@ -76,6 +76,12 @@ for jar in kotlin-stdlib.jar kotlinx-coroutines-core-jvm.jar kotlin-test.jar kot
     [[ -f $KOTLIN_LIB/$jar ]] || die "missing $KOTLIN_LIB/$jar"
 done
 
+# --- cargo-fuzz (the fuzz smoke run, scripts/test-fuzz-smoke.sh) ------------
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
+    log "cargo install cargo-fuzz"
+    cargo install --locked cargo-fuzz || die "cargo install cargo-fuzz failed"
+fi
+
 # --- Swift (Debian 13 chroot) ----------------------------------------------
 # First "…/debian" archive apt already uses (one-line .list or deb822 .sources).
 apt_mirror() {
@@ -140,5 +146,6 @@ java -version 2>&1
 echo "JNA: $JNA_JAR -> $(readlink -f "$JNA_JAR") (libjna-java $(dpkg-query -W -f='${Version}' libjna-java))"
 echo "JUnit API: $JUNIT_API_JAR"
 echo "JUnit console: $JUNIT_CONSOLE_JAR (junit5 $(dpkg-query -W -f='${Version}' junit5))"
+cargo fuzz --version 2>&1
 SWIFT_ROOT="$SWIFT_ROOT" "$SCRIPT_DIR/swift-chroot.sh" -- swift --version 2>&1
 echo "env: $HEAT_TOOLCHAINS/env.sh"

@@ -27,7 +27,7 @@ stage "rustfmt" cargo fmt --all --check
 stage "clippy" cargo clippy --workspace --all-targets -- -D warnings
 stage "rust tests" cargo test --workspace
 for suite in scripts/test-kotlin-bindings.sh scripts/test-swift.sh scripts/test-android-jvm.sh \
-    scripts/bench-smoke.sh; do
+    scripts/bench-smoke.sh scripts/test-fuzz-smoke.sh; do
     stage "$suite" "$suite"
 done
 
