@@ -4,7 +4,7 @@
 # one fails, so one run shows everything that is wrong; the exit status is
 # non-zero if any stage failed.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 passed=0
 failed=0
