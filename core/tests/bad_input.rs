@@ -20,33 +20,16 @@ fn good_window() -> TimeWindow {
     window(T0, T0 + DAY, "Europe/Berlin")
 }
 
-/// One bad call and the error it must get.
-struct Case {
-    name: &'static str,
-    scope: &'static str,
-    window: TimeWindow,
-    events: Vec<SourceEvent>,
-    field: &'static str,
-    event_id: Option<&'static str>,
-}
-
-fn case(
-    name: &'static str,
-    scope: &'static str,
-    window: TimeWindow,
-    events: Vec<SourceEvent>,
-    field: &'static str,
-    event_id: Option<&'static str>,
-) -> Case {
-    Case {
-        name,
-        scope,
-        window,
-        events,
-        field,
-        event_id,
-    }
-}
+/// One bad call and the error it must get: name, scope, window, events,
+/// the field the error must name, and the event id it must name.
+struct Case(
+    &'static str,
+    &'static str,
+    TimeWindow,
+    Vec<SourceEvent>,
+    &'static str,
+    Option<&'static str>,
+);
 
 fn catalogue() -> Vec<Case> {
     let ok = secret(timed("ok", T0, T0 + HOUR));
@@ -56,7 +39,7 @@ fn catalogue() -> Vec<Case> {
         ..ok.clone()
     };
     vec![
-        case(
+        Case(
             "empty id",
             "s",
             good_window(),
@@ -70,7 +53,7 @@ fn catalogue() -> Vec<Case> {
             "id",
             None,
         ),
-        case(
+        Case(
             "empty calendar",
             "s",
             good_window(),
@@ -81,7 +64,7 @@ fn catalogue() -> Vec<Case> {
             "calendarId",
             Some("ok"),
         ),
-        case(
+        Case(
             "end before start",
             "s",
             good_window(),
@@ -95,7 +78,7 @@ fn catalogue() -> Vec<Case> {
             "endMs",
             Some("e1"),
         ),
-        case(
+        Case(
             "malformed start date",
             "s",
             good_window(),
@@ -103,7 +86,7 @@ fn catalogue() -> Vec<Case> {
             "startDate",
             Some("h1"),
         ),
-        case(
+        Case(
             "malformed end date",
             "s",
             good_window(),
@@ -111,7 +94,7 @@ fn catalogue() -> Vec<Case> {
             "endDate",
             Some("h2"),
         ),
-        case(
+        Case(
             "end date before start date",
             "s",
             good_window(),
@@ -119,7 +102,7 @@ fn catalogue() -> Vec<Case> {
             "endDate",
             Some("h3"),
         ),
-        case(
+        Case(
             "instant out of range",
             "s",
             good_window(),
@@ -133,7 +116,7 @@ fn catalogue() -> Vec<Case> {
             "startMs",
             Some("e2"),
         ),
-        case(
+        Case(
             "unknown time zone",
             "s",
             window(T0, T0 + DAY, "Europe/Atlantis"),
@@ -141,7 +124,7 @@ fn catalogue() -> Vec<Case> {
             "window.timeZone",
             None,
         ),
-        case(
+        Case(
             "window end equals start",
             "s",
             window(T0, T0, "UTC"),
@@ -149,7 +132,7 @@ fn catalogue() -> Vec<Case> {
             "window.endMs",
             None,
         ),
-        case(
+        Case(
             "window end before start",
             "s",
             window(T0, T0 - 1, "UTC"),
@@ -157,7 +140,7 @@ fn catalogue() -> Vec<Case> {
             "window.endMs",
             None,
         ),
-        case(
+        Case(
             "window too long",
             "s",
             window(T0, T0 + 400 * DAY, "UTC"),
@@ -165,7 +148,7 @@ fn catalogue() -> Vec<Case> {
             "window.endMs",
             None,
         ),
-        case(
+        Case(
             "conflicting duplicate ids",
             "s",
             good_window(),
@@ -179,8 +162,8 @@ fn catalogue() -> Vec<Case> {
             "id",
             Some("ok"),
         ),
-        case("empty scope", "", good_window(), vec![ok.clone()], "scope", None),
-        case(
+        Case("empty scope", "", good_window(), vec![ok.clone()], "scope", None),
+        Case(
             "id too long",
             "s",
             good_window(),
@@ -203,15 +186,7 @@ fn every_bad_input_is_typed_and_leaves_the_file_byte_identical() {
         .reconcile_heat("s", &good_window(), &seed, ReconcileOptions::default())
         .unwrap();
     let before = file_bytes(&tmp.path);
-    for Case {
-        name: case,
-        scope,
-        window,
-        events,
-        field,
-        event_id,
-    } in catalogue()
-    {
+    for Case(case, scope, window, events, field, event_id) in catalogue() {
         let err = store
             .reconcile_heat(scope, &window, &events, ReconcileOptions::default())
             .unwrap_err();
