@@ -19,6 +19,12 @@ command -v cargo-fuzz >/dev/null \
     || { echo "cargo-fuzz is missing: cargo install cargo-fuzz --locked" >&2; exit 1; }
 export RUSTC_BOOTSTRAP=1
 
+# The reconcile target keeps its store under $TMPDIR: on tmpfs when there
+# is one, and removed afterwards.
+TMPDIR=$(mktemp -d -p "$([ -d /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}")")
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
+
 cd fuzz
 build=(--sanitizer none --target-dir target/no-sanitizer)
 cargo fuzz build "${build[@]}"
