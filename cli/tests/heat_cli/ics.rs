@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Store, heat_with_stdin};
+use crate::support::Store;
 
 const GOOGLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -85,25 +85,7 @@ fn ics_content_is_recognised_without_the_extension_and_on_stdin() {
     let by_content = sync_ics(&store, renamed.to_str().unwrap(), None);
     assert_eq!(by_content["eventsInserted"], 6);
 
-    let other = Store::new();
-    let db = other.db();
-    let args = [
-        "sync",
-        "--db",
-        db.to_str().unwrap(),
-        "--scope",
-        "me",
-        "--from",
-        "2026-10-19",
-        "--to",
-        "2026-11-02",
-        "--tz",
-        "Europe/Berlin",
-        "--events",
-        "-",
-        "--json",
-    ];
-    let from_stdin = heat_with_stdin(&args, &text).json();
+    let from_stdin = Store::new().sync_stdin(&text).json();
     assert_eq!(from_stdin["windowDigest"], by_content["windowDigest"]);
 }
 

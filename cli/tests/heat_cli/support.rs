@@ -118,6 +118,21 @@ impl Store {
         heat(&args)
     }
 
+    /// `heat sync … --events - --json` with `stdin` as the events.
+    pub fn sync_stdin(&self, stdin: &str) -> Run {
+        let db = self.db();
+        let mut args = vec![
+            "sync",
+            "--db",
+            db.to_str().expect("UTF-8 temp path"),
+            "--scope",
+            "me",
+        ];
+        args.extend(WINDOW);
+        args.extend(["--events", "-", "--json"]);
+        heat_with_stdin(&args, stdin)
+    }
+
     pub fn sync(&self, events: &Path) -> Run {
         self.run(
             "sync",

@@ -1,6 +1,6 @@
 use serde_json::Value;
 
-use crate::support::{SAMPLE, Store, WINDOW, event, events_file, heat_with_stdin};
+use crate::support::{SAMPLE, Store, event, events_file};
 
 #[test]
 fn syncing_the_same_file_twice_changes_nothing_the_second_time() {
@@ -88,22 +88,10 @@ fn a_moved_event_replaces_only_its_day() {
 #[test]
 fn events_can_come_from_stdin() {
     let store = Store::new();
-    let db = store.db();
-    let mut args = vec![
-        "sync",
-        "--db",
-        db.to_str().unwrap(),
-        "--scope",
-        "me",
-        "--events",
-        "-",
-        "--json",
-    ];
-    args.extend(WINDOW);
     let sample = std::fs::read_to_string(SAMPLE).unwrap();
-    let outcome = heat_with_stdin(&args, &sample).json();
+    let outcome = store.sync_stdin(&sample).json();
     assert_eq!(outcome["eventsInserted"], 29);
-    assert_eq!(heat_with_stdin(&args, &sample).json()["changed"], false);
+    assert_eq!(store.sync_stdin(&sample).json()["changed"], false);
 }
 
 #[test]
