@@ -26,13 +26,13 @@ OUT="$TARGET_DIR/kotlin-tests"
 rm -rf "$OUT"
 mkdir -p "$OUT/classes"
 
-echo "==> kotlinc -Werror (generated bindings + tests/kotlin)"
+echo "==> kotlinc -Werror (generated bindings + the host zone rules + tests/kotlin)"
 # No warning suppression is needed with Kotlin 2.4 and UniFFI 0.32.2: the
 # generated code compiles clean under -Werror.
 "$KOTLINC" -Werror -jvm-target 17 \
     -cp "$JNA_JAR:$JUNIT_API_JAR:$KOTLIN_LIB/kotlin-test.jar" \
     -d "$OUT/classes" \
-    "$TARGET_DIR/bindings/kotlin" "$ROOT/tests/kotlin/src"
+    "$TARGET_DIR/bindings/kotlin" "$ROOT/android/src/main/kotlin/app/flowstate/heat/time" "$ROOT/tests/kotlin/src"
 
 echo "==> JUnit 5"
 status=0

@@ -15,17 +15,24 @@ mod error;
 mod event;
 mod guard;
 mod heat;
+mod host_zone_rules;
 mod ics;
 mod reconcile;
 mod store;
 mod window;
+mod zone_queries;
 
 pub use error::HeatError;
 pub use event::{Availability, EventStatus, EventTime, Participation, SourceEvent, events_from_json};
 pub use heat::{DaySummary, HeatMap, HeatSlot};
+pub use host_zone_rules::{
+    HostZoneRules, HostZoneRulesError, ZoneOffsetTransition, ZoneOffsets, register_host_zone_rules,
+    unregister_host_zone_rules,
+};
 pub use ics::events_from_ics;
 pub use reconcile::{ReconcileOptions, ReconcileOutcome, SyncRecord};
 pub use store::HeatStore;
 pub use window::{TimeRange, TimeWindow, window_of_days};
+pub use zone_queries::{BundledZoneDatabase, bundled_zone_database, zone_day_starts, zone_offsets_at};
 
 uniffi::setup_scaffolding!();

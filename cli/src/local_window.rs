@@ -1,15 +1,13 @@
 //! The window as the user sees it: instants placed on the local clock of
 //! the window's time zone, for every human-facing and JSON rendering.
 
-use chrono::{NaiveDateTime, TimeZone};
-use chrono_tz::Tz;
+use chrono::{LocalResult, NaiveDateTime};
 use heat_core::model::{CheckedWindow, DayPart};
 use heat_core::{InvalidInput, TimeWindow};
 
 #[derive(Debug, Clone, Copy)]
 pub struct LocalWindow {
     checked: CheckedWindow,
-    tz: Tz,
 }
 
 /// Whether a local wall-clock time occurs once, or is the first or second
@@ -23,13 +21,9 @@ pub enum ClockPass {
 
 impl LocalWindow {
     pub fn new(window: &TimeWindow) -> Result<Self, InvalidInput> {
-        let checked = window.check()?;
-        let tz = checked
-            .zone
-            .name()
-            .parse::<Tz>()
-            .map_err(|_| InvalidInput::new("timeZone", "unknown IANA time zone"))?;
-        Ok(LocalWindow { checked, tz })
+        Ok(LocalWindow {
+            checked: window.check()?,
+        })
     }
 
     pub fn window(&self) -> TimeWindow {
@@ -50,14 +44,13 @@ impl LocalWindow {
     }
 
     pub fn local(&self, ms: i64) -> NaiveDateTime {
-        let utc = chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default();
-        utc.with_timezone(&self.tz).naive_local()
+        self.checked.zone.local_at(ms).naive_local()
     }
 
     pub fn clock_pass(&self, ms: i64) -> ClockPass {
-        match self.tz.from_local_datetime(&self.local(ms)) {
-            chrono::LocalResult::Ambiguous(first, _) if first.timestamp_millis() == ms => ClockPass::First,
-            chrono::LocalResult::Ambiguous(..) => ClockPass::Second,
+        match self.checked.zone.instants_of_local(self.local(ms)) {
+            LocalResult::Ambiguous(first, _) if first == ms => ClockPass::First,
+            LocalResult::Ambiguous(..) => ClockPass::Second,
             _ => ClockPass::Once,
         }
     }

@@ -2,28 +2,89 @@
 //!
 //! All-day events and day summaries are defined in local days, and a local day
 //! is not always 24 hours (23 or 25 on DST changes; some zones have skipped
-//! midnight itself), so every conversion goes through this one module.
+//! midnight itself), so every conversion goes through this one module. The
+//! zone's rules come from the host when it registered some, else from the
+//! bundled database (`zone_rules`, docs/time-zones.md); everything here is
+//! derived from their two answers, so both resolve gaps and overlaps alike.
 
-use chrono::{Datelike, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone};
-use chrono_tz::Tz;
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, Utc,
+};
 
+use super::zone_rules::{OffsetTimeline, ZoneRules, host};
 use crate::error::InvalidInput;
 
 const MS_PER_MINUTE: i64 = 60_000;
 
-/// A validated IANA time zone.
+/// A validated IANA time zone with the rules it resolved to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Zone(Tz);
+pub struct Zone {
+    name: &'static str,
+    rules: Rules,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rules {
+    #[cfg(feature = "bundled-tz")]
+    Bundled(chrono_tz::Tz),
+    Host(&'static OffsetTimeline),
+}
 
 impl Zone {
+    /// The zone `name` under the registered host rules, or the bundled
+    /// database when no host registered any.
     pub fn parse(name: &str, field: &str) -> Result<Self, InvalidInput> {
-        name.parse::<Tz>()
-            .map(Zone)
-            .map_err(|_| InvalidInput::new(field, format!("unknown IANA time zone {name:?}")))
+        let unknown = || InvalidInput::new(field, format!("unknown IANA time zone {name:?}"));
+        match host::lookup(name) {
+            host::Lookup::Found(zone) => Ok(Zone {
+                name: zone.name(),
+                rules: Rules::Host(zone.timeline()),
+            }),
+            host::Lookup::Unknown => Err(unknown()),
+            host::Lookup::Failed(_) => Err(InvalidInput::new(
+                field,
+                format!("the device's rules for time zone {name:?} could not be read"),
+            )),
+            host::Lookup::NotRegistered => Self::bundled(name).ok_or_else(unknown),
+        }
+    }
+
+    #[cfg(feature = "bundled-tz")]
+    fn bundled(name: &str) -> Option<Self> {
+        super::zone_rules::bundled::find(name).map(|tz| Zone {
+            name: tz.name(),
+            rules: Rules::Bundled(tz),
+        })
+    }
+
+    /// Without the bundled database, a zone needs host rules.
+    #[cfg(not(feature = "bundled-tz"))]
+    fn bundled(_name: &str) -> Option<Self> {
+        None
     }
 
     pub fn name(self) -> &'static str {
-        self.0.name()
+        self.name
+    }
+
+    fn rules(&self) -> &dyn ZoneRules {
+        match &self.rules {
+            #[cfg(feature = "bundled-tz")]
+            Rules::Bundled(tz) => tz,
+            Rules::Host(timeline) => *timeline,
+        }
+    }
+
+    /// The zone's UTC offset at the instant `ms`.
+    pub fn offset_at(self, ms: i64) -> FixedOffset {
+        // Both sources keep offsets within ±18 hours, which `FixedOffset` holds.
+        FixedOffset::east_opt(self.rules().offset_seconds_at(ms)).unwrap_or_else(|| Utc.fix())
+    }
+
+    /// The instants showing the local wall-clock time `local` (two in an
+    /// overlap, earliest first; none in a gap).
+    pub fn instants_of_local(self, local: NaiveDateTime) -> LocalResult<i64> {
+        self.rules().instants_of_local(local)
     }
 
     /// The first instant of `date` in this zone: local midnight, or the first
@@ -31,25 +92,28 @@ impl Zone {
     pub fn day_start_ms(self, date: NaiveDate) -> i64 {
         let mut local = date.and_time(NaiveTime::MIN);
         loop {
-            match self.0.from_local_datetime(&local) {
-                LocalResult::Single(t) => return t.timestamp_millis(),
-                LocalResult::Ambiguous(earliest, _) => return earliest.timestamp_millis(),
-                // Gaps are at most a few hours and start on a minute boundary.
+            match self.instants_of_local(local) {
+                LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => return t,
+                // Gaps are at most a day and start on a minute boundary.
                 LocalResult::None => local += Duration::minutes(1),
             }
         }
     }
 
+    /// The instant `ms` on this zone's local clock.
+    pub fn local_at(self, ms: i64) -> DateTime<FixedOffset> {
+        let utc = DateTime::from_timestamp_millis(ms).unwrap_or_default();
+        utc.with_timezone(&self.offset_at(ms))
+    }
+
     /// The local calendar date containing the instant `ms`.
     pub fn date_of(self, ms: i64) -> NaiveDate {
-        let utc = chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default();
-        utc.with_timezone(&self.0).date_naive()
+        self.local_at(ms).date_naive()
     }
 
     /// RFC 3339 text of `ms` with this zone's offset at that instant.
     pub fn format_rfc3339(self, ms: i64) -> String {
-        let utc = chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default();
-        utc.with_timezone(&self.0)
+        self.local_at(ms)
             .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
     }
 

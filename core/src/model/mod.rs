@@ -7,6 +7,7 @@ mod intervals;
 mod local_time;
 mod validate;
 mod window;
+pub mod zone_rules;
 
 pub use event::{Availability, EventStatus, EventTime, Participation, SourceEvent};
 pub use event_json::{event_to_json, events_from_json, events_to_json};

@@ -10,8 +10,11 @@ import org.junit.jupiter.api.DynamicTest.dynamicTest
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestFactory
 
-/** The shared fixtures through the Kotlin bindings: the same values as Rust and Swift, to the bit. */
-class GoldenFixturesTest {
+/**
+ * The shared fixtures through the Kotlin bindings: the same values as Rust and Swift, to the bit.
+ * Runs with the bundled zone rules here and with java.time's in [GoldenFixturesWithHostRulesTest].
+ */
+open class GoldenFixturesTest {
     private fun eachFixture(check: (GoldenFixture) -> Unit): List<DynamicTest> =
         GoldenFixture.all().map { fixture -> dynamicTest(fixture.name) { check(fixture) } }
 
