@@ -4,8 +4,9 @@ import XCTest
 
 /// The shared fixtures through the generated Swift bindings: the same
 /// digests, heat maps and free blocks as the Rust and Kotlin suites, compared
-/// with `==` (no tolerance).
-final class GoldenFixtureTests: XCTestCase {
+/// with `==` (no tolerance). Runs with the bundled zone rules here and with
+/// Foundation's in `GoldenFixtureWithHostRulesTests`.
+class GoldenFixtureTests: XCTestCase {
     private var directory: TemporaryDirectory!
 
     override func setUpWithError() throws {

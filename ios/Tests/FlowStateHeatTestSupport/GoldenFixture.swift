@@ -74,7 +74,7 @@ public struct GoldenFixture {
     /// `tests/fixtures` of the nearest ancestor holding one: the repository
     /// when run from a checkout, the staged copy when run by
     /// scripts/test-swift.sh (which keeps the same layout).
-    private static func fixturesDirectory() throws -> URL {
+    static func fixturesDirectory() throws -> URL {
         var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while folder.path != "/" {
             let candidate = folder.appendingPathComponent("tests/fixtures", isDirectory: true)

@@ -1,0 +1,119 @@
+import FlowStateHeat
+import FlowStateHeatTestSupport
+import Foundation
+import XCTest
+
+/// The differential test of docs/time-zones.md: for every zone of the
+/// bundled database, local midnights 1990-2040 and offsets around every
+/// transition, as the engine sees them with its bundled rules and with
+/// Foundation's through the foreign trait, agree, except the differences
+/// listed with both database versions in
+/// tests/fixtures/zone-rules/known-differences.txt.
+final class HostZoneRulesTests: XCTestCase {
+    private static let firstDay = "1990-01-01"
+    /// 1990-01-01 to 2040-12-31.
+    private static let days: Int32 = 18_628
+    private static let firstMs: Int64 = 631_152_000_000
+    private static let endMs: Int64 = firstMs + Int64(days) * 86_400_000
+    private static let hourMs: Int64 = 3_600_000
+
+    override func tearDown() {
+        unregisterHostZoneRules()
+    }
+
+    func testBundledRulesAndFoundationAgreeForEveryZoneFrom1990To2040() throws {
+        let bundled = bundledZoneDatabase()
+        XCTAssertGreaterThan(bundled.zoneIds.count, 500)
+        let version = TimeZone.timeZoneDataVersion
+        var differences: [String] = []
+        var probes = 0
+        for zone in bundled.zoneIds.sorted() {
+            guard let foundation = TimeZone(identifier: zone),
+                  try FoundationTimeZoneRules().offsetTransitions(zoneId: zone, fromMs: 0, toMs: 0) != nil
+            else {
+                differences.append("\(zone) unknown")
+                continue
+            }
+            let instants = Self.probeInstants(foundation)
+            probes += instants.count + Int(Self.days)
+            unregisterHostZoneRules()
+            let bundledStarts = try zoneDayStarts(timeZone: zone, startDate: Self.firstDay, days: Self.days)
+            let bundledOffsets = try zoneOffsetsAt(timeZone: zone, instantsMs: instants)
+            FoundationTimeZoneRules.register()
+            let hostStarts = try zoneDayStarts(timeZone: zone, startDate: Self.firstDay, days: Self.days)
+            let hostOffsets = try zoneOffsetsAt(timeZone: zone, instantsMs: instants)
+            let differingDays = bundledStarts.indices.filter { bundledStarts[$0] != hostStarts[$0] }
+                .map { Self.firstMs + Int64($0) * 86_400_000 }
+            let differingInstants = instants.indices.filter { bundledOffsets[$0] != hostOffsets[$0] }.map { instants[$0] }
+            let differing = differingDays + differingInstants
+            if let first = differing.min(), let last = differing.max() {
+                differences.append("\(zone) \(Self.utcDate(first))..\(Self.utcDate(last))")
+            }
+        }
+        XCTAssertGreaterThan(probes, 10_000_000)
+        let listed = try KnownZoneDifferences.listed(host: "Foundation", hostVersion: version, bundledVersion: bundled.version)
+        XCTAssertEqual(
+            listed.sorted(), differences.sorted(),
+            "Foundation \(version) vs bundled \(bundled.version): the differences are, one per line:\n"
+                + differences.map { "Foundation \(version) \(bundled.version) \($0)" }.joined(separator: "\n")
+        )
+    }
+
+    func testWindowsFollowTheRegisteredRules() throws {
+        // A device whose Berlin never changes its clocks: the fall week is 7 x 24 hours.
+        registerHostZoneRules(rules: FixedOffsetRules())
+        let window = try windowOfDays(startDate: "2026-10-19", days: 7, timeZone: "Europe/Berlin")
+        XCTAssertEqual(window.endMs - window.startMs, 7 * 86_400_000)
+        unregisterHostZoneRules()
+        let bundled = try windowOfDays(startDate: "2026-10-19", days: 7, timeZone: "Europe/Berlin")
+        XCTAssertEqual(bundled.endMs - bundled.startMs, 7 * 86_400_000 + 3_600_000)
+    }
+
+    func testAFailingDeviceDatabaseIsATypedErrorNamingTheField() {
+        registerHostZoneRules(rules: ThrowingRules())
+        XCTAssertThrowsError(try windowOfDays(startDate: "2026-10-19", days: 7, timeZone: "Europe/Berlin")) { error in
+            guard case let HeatError.InvalidInput(field, _, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(field, "timeZone")
+        }
+    }
+
+    func testNamesFoundationRewritesAreUnknown() {
+        FoundationTimeZoneRules.register()
+        for name in ["Mars/Olympus", "+05:00", "GMT+5"] {
+            XCTAssertThrowsError(try windowOfDays(startDate: "2026-10-19", days: 1, timeZone: name), name)
+        }
+    }
+
+    /// Around every Foundation transition in the span: a millisecond and an hour on each side.
+    private static func probeInstants(_ zone: TimeZone) -> [Int64] {
+        var instants: [Int64] = []
+        var at = Date(epochMilliseconds: firstMs)
+        while let next = zone.nextDaylightSavingTimeTransition(after: at), next.epochMilliseconds < endMs {
+            let ms = next.epochMilliseconds
+            instants += [ms - hourMs, ms - 1, ms, ms + 1, ms + hourMs]
+            at = next
+        }
+        return instants
+    }
+
+    private static func utcDate(_ ms: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(epochMilliseconds: ms))
+    }
+}
+
+private final class FixedOffsetRules: HostZoneRules {
+    func offsetTransitions(zoneId: String, fromMs: Int64, toMs: Int64) throws -> ZoneOffsets? {
+        ZoneOffsets(initialOffsetSeconds: 3600, transitions: [])
+    }
+}
+
+private struct DeviceDatabaseUnreadable: Error {}
+
+private final class ThrowingRules: HostZoneRules {
+    func offsetTransitions(zoneId: String, fromMs: Int64, toMs: Int64) throws -> ZoneOffsets? {
+        throw DeviceDatabaseUnreadable()
+    }
+}
