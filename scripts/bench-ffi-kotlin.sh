@@ -16,5 +16,6 @@ TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 OUT="$TARGET_DIR/kotlin-ffi-bench"
 rm -rf "$OUT" && mkdir -p "$OUT"
 "$KOTLINC" -Werror -jvm-target 17 -cp "$JNA_JAR" -include-runtime -d "$OUT/bench.jar" \
-    "$TARGET_DIR/bindings/kotlin" "$ROOT/bindings/bench/FfiCost.kt" 2>&1
+    "$TARGET_DIR/bindings/kotlin" "$ROOT/android/src/main/kotlin/app/flowstate/heat/time" \
+    "$ROOT/bindings/bench/FfiCost.kt" 2>&1
 java -Djna.library.path="$TARGET_DIR/release" -cp "$OUT/bench.jar:$JNA_JAR" FfiCostKt

@@ -3,6 +3,8 @@
 // against the time the same call spends inside Rust (ReconcileOutcome
 // .durationMicros). The difference is what crossing the FFI costs: lowering
 // the list into a RustBuffer, converting it back in Rust, lifting the result.
+// Run twice: with the bundled zone rules, and with java.time's registered as
+// host rules (docs/time-zones.md), whose cost must not show.
 //
 //   scripts/bench-ffi-kotlin.sh
 
@@ -13,6 +15,8 @@ import app.flowstate.heat.HeatStore
 import app.flowstate.heat.Participation
 import app.flowstate.heat.ReconcileOptions
 import app.flowstate.heat.SourceEvent
+import app.flowstate.heat.time.JavaTimeZoneRules
+import app.flowstate.heat.unregisterHostZoneRules
 import app.flowstate.heat.windowOfDays
 import java.nio.file.Files
 
@@ -40,6 +44,13 @@ fun calendar(windowStartMs: Long, windowEndMs: Long): List<SourceEvent> {
 fun median(values: List<Double>): Double = values.sorted()[values.size / 2]
 
 fun main() {
+    measure("bundled")
+    JavaTimeZoneRules.register()
+    measure("host")
+    unregisterHostZoneRules()
+}
+
+fun measure(zoneRules: String) {
     val dir = Files.createTempDirectory("heat-ffi-bench")
     val window = windowOfDays("2026-11-30", 90, "Europe/Berlin")
     val events = calendar(window.startMs, window.endMs)
@@ -58,7 +69,7 @@ fun main() {
         // Warm-up: the first third of the runs let the JIT compile the lowering code.
         val w = median(wall.drop(RUNS / 3))
         val r = median(inside.drop(RUNS / 3))
-        println("ffi_noop_quarter events=$EVENTS kotlinMedianMicros=%.0f rustMedianMicros=%.0f ratio=%.2f"
+        println("ffi_noop_quarter zoneRules=$zoneRules events=$EVENTS kotlinMedianMicros=%.0f rustMedianMicros=%.0f ratio=%.2f"
             .format(w, r, w / r))
     }
     dir.toFile().deleteRecursively()
