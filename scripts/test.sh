@@ -26,6 +26,8 @@ stage "toolchains" scripts/setup-toolchains.sh
 stage "rustfmt" cargo fmt --all --check
 stage "clippy" cargo clippy --workspace --all-targets -- -D warnings
 stage "rust tests" cargo test --workspace
+# The phone build: no bundled zone database, the device's rules (docs/time-zones.md).
+stage "phone build (no bundled zone rules)" cargo clippy -p heat-core -p heat-ffi --no-default-features -- -D warnings
 for suite in scripts/test-kotlin-bindings.sh scripts/test-swift.sh scripts/test-android-jvm.sh \
     scripts/bench-smoke.sh scripts/test-fuzz-smoke.sh; do
     stage "$suite" "$suite"
