@@ -51,8 +51,8 @@ impl PreparedSource {
 }
 
 impl CalendarSource for PreparedSource {
-    fn access(&self) -> CalendarAccess {
-        CalendarAccess::FullAccess
+    fn access(&self) -> Result<CalendarAccess, SourceError> {
+        Ok(CalendarAccess::FullAccess)
     }
 
     fn read(&self, range: TimeRange) -> Result<CalendarRead, SourceError> {
