@@ -61,7 +61,7 @@ final class HeatSyncRunnerTests: XCTestCase {
         XCTAssertEqual(source.reads.map { $0.end.epochMilliseconds }, windows.map(\.endMs))
 
         XCTAssertTrue(summary.windows.allSatisfy { $0.outcome.changed })
-        let expected = Set(sixWeeksOfCalendar().map(SourceEvent.init))
+        let expected = Set(sixWeeksOfCalendar().map { SourceEvent($0, deviceTimeZone: berlin) })
         XCTAssertEqual(Set(try storedEvents()), expected)
         XCTAssertEqual(summary.windows.map(\.outcome.eventsInserted).reduce(0, +), Int64(expected.count))
     }
@@ -182,7 +182,7 @@ final class HeatSyncRunnerTests: XCTestCase {
             let start = today.addingTimeInterval(Double(n) * 15)
             return CalendarOccurrence(
                 calendarItemIdentifier: "busy-\(n)", calendarIdentifier: "work", title: "Busy",
-                startDate: start, endDate: start.addingTimeInterval(1_800), timeZone: berlin
+                startDate: start, endDate: start.addingTimeInterval(1_800)
             )
         }
         let observed = ObservedStore(store)
@@ -252,7 +252,7 @@ final class HeatSyncRunnerTests: XCTestCase {
         let source = FakeCalendarSource([
             CalendarOccurrence(
                 calendarItemIdentifier: "soon", calendarIdentifier: "work", title: "Soon",
-                startDate: soon, endDate: soon.addingTimeInterval(1_800), timeZone: berlin
+                startDate: soon, endDate: soon.addingTimeInterval(1_800)
             ),
         ])
 

@@ -97,7 +97,7 @@ public final class HeatSyncRunner: Sendable {
         let after = source.access()
         guard after == .fullAccess else { return .stop(.accessNotGranted(after)) }
 
-        let events = read.occurrences.map(SourceEvent.init)
+        let events = read.occurrences.map { SourceEvent($0, deviceTimeZone: timeZone) }
         let options = ReconcileOptions(allowEmpty: events.isEmpty && read.calendarCount > 0)
         let (store, scope) = (self.store, self.scope)
         do {

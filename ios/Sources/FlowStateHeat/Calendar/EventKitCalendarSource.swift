@@ -1,0 +1,76 @@
+import Foundation
+
+/// The device calendar through EventKit (an `EventStoreClient`): the
+/// selected calendars' occurrences, and the moments the event store must be
+/// reset to show the truth.
+///
+/// An `EKEventStore` made before the user granted access keeps answering
+/// with no calendars until `reset()` (Apple's `requestAccess` documentation
+/// says to reset after a grant); so does one that missed a grant given later
+/// in Settings. And all-day events are placed in the device time zone, which
+/// a cached store does not follow. So the store is reset after a grant, when
+/// `EKEventStoreChanged` comes with a different authorization status, and
+/// when the system time zone changes.
+public final class EventKitCalendarSource: CalendarSource, @unchecked Sendable {
+    public let client: any EventStoreClient
+    public let selection: CalendarSelection
+    // Guards `lastSeenAccess`.
+    private let lock = NSLock()
+    private var lastSeenAccess: CalendarAccess
+
+    public init(client: any EventStoreClient, selection: CalendarSelection = CalendarSelection()) {
+        self.client = client
+        self.selection = selection
+        lastSeenAccess = client.authorizationStatus()
+    }
+
+    public func access() -> CalendarAccess {
+        client.authorizationStatus()
+    }
+
+    /// Asks the user (iOS 17: full access) and, once granted, resets the
+    /// store so that the next read sees the calendars.
+    public func requestAccess() async throws -> Bool {
+        let granted = try await client.requestFullAccess()
+        if granted {
+            client.reset()
+        }
+        lock.withLock { lastSeenAccess = client.authorizationStatus() }
+        return granted
+    }
+
+    /// Call on `EKEventStoreChanged`. Resets the store when the authorization
+    /// status differs from the last one seen (access granted or revoked in
+    /// Settings); returns whether it did.
+    @discardableResult
+    public func eventStoreChanged() -> Bool {
+        let current = client.authorizationStatus()
+        let changed = lock.withLock {
+            defer { lastSeenAccess = current }
+            return lastSeenAccess != current
+        }
+        if changed {
+            client.reset()
+        }
+        return changed
+    }
+
+    /// Call on `NSSystemTimeZoneDidChange`: all-day events move to the new zone.
+    public func systemTimeZoneChanged() {
+        client.reset()
+    }
+
+    /// The selected calendars' occurrences overlapping `interval`. Zero
+    /// selected calendars reads as nothing (`calendarCount` 0): an empty
+    /// list is not passed on, as EventKit would then search every calendar.
+    public func readOccurrences(_ interval: DateInterval) -> (calendarCount: Int, occurrences: [CalendarOccurrence]) {
+        let calendarIDs = client.calendars().filter(selection.includes).map(\.identifier)
+        guard !calendarIDs.isEmpty else { return (0, []) }
+        return (calendarIDs.count, client.occurrences(in: interval, calendarIDs: calendarIDs))
+    }
+
+    public func read(_ interval: DateInterval) async throws -> CalendarRead {
+        let (calendarCount, occurrences) = readOccurrences(interval)
+        return CalendarRead(calendarCount: calendarCount, occurrences: occurrences)
+    }
+}
