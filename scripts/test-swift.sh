@@ -60,6 +60,14 @@ status=0
 "$ROOT/scripts/swift-chroot.sh" "$stage" -- /bin/bash -euc '
     swift --version
     (cd ios && bash scripts/typecheck-apple-adapters.sh)
+    # Without the generated sources the manifest stops and names the script.
+    rm -rf /tmp/no-build-products && cp -R ios /tmp/no-build-products
+    rm -rf /tmp/no-build-products/Sources/FlowStateHeat/Generated /tmp/no-build-products/.build
+    if message=$(swift package --package-path /tmp/no-build-products dump-package 2>&1); then
+        echo "manifest: accepted a package without its build products" >&2; exit 1
+    fi
+    grep -q "Run scripts/test-swift.sh" <<<"$message" || { echo "$message" >&2; exit 1; }
+    echo "manifest: $(grep -o "missing build products.*" <<<"$message" | head -n1)"
     swift build --package-path ios
     swift test --package-path ios --disable-swift-testing
 ' 2>&1 | tee "$log" || status=$?
