@@ -141,17 +141,15 @@ private final class CompletableTask: @unchecked Sendable {
 }
 
 /// Notification observers, removed with their owner.
-private final class NotificationObservers: @unchecked Sendable {
-    // Guards `tokens`.
-    private let lock = NSLock()
-    private var tokens: [any NSObjectProtocol] = []
+private final class NotificationObservers: Sendable {
+    private let tokens = Locked<[any NSObjectProtocol]>([])
 
     func add(_ token: any NSObjectProtocol) {
-        lock.withLock { tokens.append(token) }
+        tokens.withValue { $0.append(token) }
     }
 
     deinit {
-        tokens.forEach(NotificationCenter.default.removeObserver)
+        tokens.withValue { $0 }.forEach(NotificationCenter.default.removeObserver)
     }
 }
 #endif

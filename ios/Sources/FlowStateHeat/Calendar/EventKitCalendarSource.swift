@@ -11,17 +11,15 @@ import Foundation
 /// a cached store does not follow. So the store is reset after a grant, when
 /// `EKEventStoreChanged` comes with a different authorization status, and
 /// when the system time zone changes.
-public final class EventKitCalendarSource: CalendarSource, @unchecked Sendable {
+public final class EventKitCalendarSource: CalendarSource, Sendable {
     public let client: any EventStoreClient
     public let selection: CalendarSelection
-    // Guards `lastSeenAccess`.
-    private let lock = NSLock()
-    private var lastSeenAccess: CalendarAccess
+    private let lastSeenAccess: Locked<CalendarAccess>
 
     public init(client: any EventStoreClient, selection: CalendarSelection = CalendarSelection()) {
         self.client = client
         self.selection = selection
-        lastSeenAccess = client.authorizationStatus()
+        lastSeenAccess = Locked(client.authorizationStatus())
     }
 
     public func access() -> CalendarAccess {
@@ -35,7 +33,8 @@ public final class EventKitCalendarSource: CalendarSource, @unchecked Sendable {
         if granted {
             client.reset()
         }
-        lock.withLock { lastSeenAccess = client.authorizationStatus() }
+        let current = client.authorizationStatus()
+        lastSeenAccess.withValue { $0 = current }
         return granted
     }
 
@@ -45,9 +44,9 @@ public final class EventKitCalendarSource: CalendarSource, @unchecked Sendable {
     @discardableResult
     public func eventStoreChanged() -> Bool {
         let current = client.authorizationStatus()
-        let changed = lock.withLock {
-            defer { lastSeenAccess = current }
-            return lastSeenAccess != current
+        let changed = lastSeenAccess.withValue { lastSeen in
+            defer { lastSeen = current }
+            return lastSeen != current
         }
         if changed {
             client.reset()

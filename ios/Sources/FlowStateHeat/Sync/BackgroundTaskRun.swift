@@ -46,26 +46,23 @@ public enum BackgroundTaskRun {
 /// Calls `complete` once: later calls (the fallback after the run ended, or
 /// the run ending after the fallback) do nothing. After expiry, success is
 /// reported as false.
-final class TaskCompletion: @unchecked Sendable {
+final class TaskCompletion: Sendable {
     private let completeTask: @Sendable (Bool) -> Void
-    // Guards the two flags.
-    private let lock = NSLock()
-    private var completed = false
-    private var expired = false
+    private let state = Locked((completed: false, expired: false))
 
     init(_ complete: @escaping @Sendable (Bool) -> Void) {
         completeTask = complete
     }
 
     func expire() {
-        lock.withLock { expired = true }
+        state.withValue { $0.expired = true }
     }
 
     func complete(success: Bool) {
-        let reported: Bool? = lock.withLock {
-            guard !completed else { return nil }
-            completed = true
-            return success && !expired
+        let reported: Bool? = state.withValue { state in
+            guard !state.completed else { return nil }
+            state.completed = true
+            return success && !state.expired
         }
         if let reported {
             completeTask(reported)

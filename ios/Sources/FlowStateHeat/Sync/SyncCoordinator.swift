@@ -9,7 +9,8 @@ import Dispatch
 public actor SyncCoordinator<Sync: BlockingSync> {
     private let sync: Sync
     private let queue = DispatchQueue(label: "app.flowstate.heat.sync", qos: .utility)
-    private let cancellation = CancellationFlag()
+    /// Set by `cancel()` from any thread, read between runs.
+    private let cancelRequested = Locked(false)
     private var running = false
     private var followUp: [CheckedContinuation<Sync.Summary?, Never>] = []
 
@@ -30,13 +31,13 @@ public actor SyncCoordinator<Sync: BlockingSync> {
             return await withCheckedContinuation { followUp.append($0) }
         }
         running = true
-        cancellation.reset()
+        cancelRequested.withValue { $0 = false }
         var summary = await runOnQueue()
         let ownSummary = summary
         while !followUp.isEmpty {
             let waiting = followUp
             followUp = []
-            summary = cancellation.isSet ? nil : await runOnQueue()
+            summary = cancelRequested.withValue { $0 } ? nil : await runOnQueue()
             waiting.forEach { $0.resume(returning: summary) }
         }
         running = false
@@ -46,15 +47,15 @@ public actor SyncCoordinator<Sync: BlockingSync> {
     /// Stops the run in progress and drops the follow-up (background time is
     /// up: nothing new may start). Any thread; does nothing when idle.
     public nonisolated func cancel() {
-        cancellation.set()
+        cancelRequested.withValue { $0 = true }
         sync.cancel()
     }
 
     private func runOnQueue() async -> Sync.Summary? {
-        let (sync, cancellation) = (self.sync, self.cancellation)
+        let (sync, cancelRequested) = (self.sync, self.cancelRequested)
         return await withCheckedContinuation { continuation in
             queue.async {
-                continuation.resume(returning: cancellation.isSet ? nil : sync.run())
+                continuation.resume(returning: cancelRequested.withValue { $0 } ? nil : sync.run())
             }
         }
     }
