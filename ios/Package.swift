@@ -1,9 +1,10 @@
-// swift-tools-version:5.9
+// swift-tools-version:6.0
 //
 // FlowStateHeat: the Heat Engine's Rust core for iOS apps. The Swift API is
 // the UniFFI-generated `FlowStateHeat.swift` (copied into
 // Sources/FlowStateHeat/Generated/ by the scripts, never committed) plus the
-// hand-written sync layer next to it.
+// hand-written iOS layer next to it. Swift 6 language mode (Xcode 16+):
+// complete data-race checking for everything here.
 //
 // The C side of the bindings, module `FlowStateHeatFFI`, comes from:
 // - Apple platforms: `FlowStateHeatFFI.xcframework`, built by

@@ -2,8 +2,8 @@ import FlowStateHeat
 import XCTest
 
 /// UIKit background time is begun before a run and ended exactly once.
-@MainActor
 final class BackgroundTimeTests: XCTestCase {
+    @MainActor
     private final class FakeApplication: BackgroundTimeGranting {
         var grantToHand = 7
         var begun: [Int] = []
@@ -23,7 +23,22 @@ final class BackgroundTimeTests: XCTestCase {
         }
     }
 
+    // The checks run on the main actor, as UIKit's calls do; they are static
+    // so that the (non-Sendable) test case never crosses to it.
     func testTimeIsBegunBeforeTheRunAndEndedOnceAfterIt() async {
+        await Self.timeIsBegunBeforeTheRunAndEndedOnceAfterIt()
+    }
+
+    func testExpiryCancelsTheRunAndEndsTheTimeOnce() async {
+        await Self.expiryCancelsTheRunAndEndsTheTimeOnce()
+    }
+
+    func testNoTimeGrantedStillRunsAndEndsNothing() async {
+        await Self.noTimeGrantedStillRunsAndEndsNothing()
+    }
+
+    @MainActor
+    private static func timeIsBegunBeforeTheRunAndEndedOnceAfterIt() async {
         let app = FakeApplication()
         let begunDuringRun = await app.withBackgroundTime(onExpiry: {}) { @MainActor in app.begun }
 
@@ -31,7 +46,8 @@ final class BackgroundTimeTests: XCTestCase {
         XCTAssertEqual(app.ended, [7])
     }
 
-    func testExpiryCancelsTheRunAndEndsTheTimeOnce() async {
+    @MainActor
+    private static func expiryCancelsTheRunAndEndsTheTimeOnce() async {
         let app = FakeApplication()
         let cancelled = Flag()
 
@@ -44,7 +60,8 @@ final class BackgroundTimeTests: XCTestCase {
         XCTAssertEqual(app.ended, [7], "not ended a second time when the run returns")
     }
 
-    func testNoTimeGrantedStillRunsAndEndsNothing() async {
+    @MainActor
+    private static func noTimeGrantedStillRunsAndEndsNothing() async {
         let app = FakeApplication()
         app.grantToHand = app.invalidGrant
 

@@ -103,6 +103,25 @@ final class EventKitCalendarSourceTests: XCTestCase {
         XCTAssertTrue(eventStore.queriedCalendarIDs.isEmpty, "an empty list would make EventKit search every calendar")
     }
 
+    func testAReadForTheJobMapsTheWindowsOccurrencesInTheDeviceZone() throws {
+        let birthday = CalendarOccurrence(
+            calendarItemIdentifier: "ada", calendarIdentifier: "work", title: "Ada's birthday",
+            startDate: berlinTime(2026, 12, 10), endDate: berlinTime(2026, 12, 10, 23, 59, 59), isAllDay: true,
+            hasRecurrenceRules: true, availability: .notSupported
+        )
+        let eventStore = FakeEventStore(status: .fullAccess, calendars: calendars, occurrences: [meeting("m", in: "work"), birthday])
+        let source = EventKitCalendarSource(client: eventStore, deviceTimeZone: { berlin })
+        let window = try windowOfDays(startDate: "2026-11-30", days: 14, timeZone: "Europe/Berlin")
+
+        let read = try source.read(range: TimeRange(startMs: window.startMs, endMs: window.endMs))
+
+        XCTAssertEqual(read.calendarCount, 3)
+        XCTAssertEqual(read.events.map(\.id), ["m", "ada@2026-12-10"])
+        XCTAssertEqual(read.events.last?.time, .allDay(startDate: "2026-12-10", endDate: "2026-12-11"))
+        XCTAssertEqual(read.events.last?.availability, .free)
+        XCTAssertEqual(eventStore.queriedCalendarIDs, [["work", "home", "phone"]])
+    }
+
     func testUnknownCalendarTypesCountAsOrdinaryCalendars() {
         XCTAssertEqual(EventKitCalendarType(eventKitRawValue: 4), .birthday)
         XCTAssertEqual(EventKitCalendarType(eventKitRawValue: 42), .local)

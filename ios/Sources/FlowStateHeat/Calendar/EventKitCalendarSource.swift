@@ -1,8 +1,10 @@
 import Foundation
 
-/// The device calendar through EventKit (an `EventStoreClient`): the
-/// selected calendars' occurrences, and the moments the event store must be
-/// reset to show the truth.
+/// The device calendar through EventKit (an `EventStoreClient`), as the
+/// sync job's `CalendarSource`: the selected calendars' occurrences mapped
+/// to `SourceEvent`s, and the moments the event store must be reset to show
+/// the truth. `read` is called by `SyncJob.run` on the thread that runs the
+/// job (the coordinator's queue).
 ///
 /// An `EKEventStore` made before the user granted access keeps answering
 /// with no calendars until `reset()` (Apple's `requestAccess` documentation
@@ -14,11 +16,19 @@ import Foundation
 public final class EventKitCalendarSource: CalendarSource, Sendable {
     public let client: any EventStoreClient
     public let selection: CalendarSelection
+    private let deviceTimeZone: @Sendable () -> TimeZone
     private let lastSeenAccess: Locked<CalendarAccess>
 
-    public init(client: any EventStoreClient, selection: CalendarSelection = CalendarSelection()) {
+    /// - Parameter deviceTimeZone: the zone EventKit gives all-day dates in
+    ///   (the device's; a fixed one in tests).
+    public init(
+        client: any EventStoreClient,
+        selection: CalendarSelection = CalendarSelection(),
+        deviceTimeZone: @escaping @Sendable () -> TimeZone = { TimeZone.current }
+    ) {
         self.client = client
         self.selection = selection
+        self.deviceTimeZone = deviceTimeZone
         lastSeenAccess = Locked(client.authorizationStatus())
     }
 
@@ -68,8 +78,18 @@ public final class EventKitCalendarSource: CalendarSource, Sendable {
         return (calendarIDs.count, client.occurrences(in: interval, calendarIDs: calendarIDs))
     }
 
-    public func read(_ interval: DateInterval) async throws -> CalendarRead {
-        let (calendarCount, occurrences) = readOccurrences(interval)
-        return CalendarRead(calendarCount: calendarCount, occurrences: occurrences)
+    /// Every occurrence overlapping `range` in the selected calendars. The
+    /// events go to the job as EventKit gave them: over-long titles, bad
+    /// dates and duplicates are the job's to handle (docs/contract.md,
+    /// "Sync job").
+    public func read(range: TimeRange) throws -> CalendarRead {
+        let start = Date(epochMilliseconds: range.startMs)
+        let end = Date(epochMilliseconds: max(range.startMs, range.endMs))
+        let (calendarCount, occurrences) = readOccurrences(DateInterval(start: start, end: end))
+        let zone = deviceTimeZone()
+        return CalendarRead(
+            calendarCount: UInt32(clamping: calendarCount),
+            events: occurrences.map { SourceEvent($0, deviceTimeZone: zone) }
+        )
     }
 }

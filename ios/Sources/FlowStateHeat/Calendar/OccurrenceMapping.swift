@@ -11,8 +11,8 @@ extension SourceEvent {
         self.init(
             id: occurrence.stableID(deviceTimeZone: deviceTimeZone),
             calendarId: occurrence.calendarIdentifier,
-            title: occurrence.title.truncated(toUTF8Bytes: maxTextBytes),
-            location: occurrence.location?.truncated(toUTF8Bytes: maxTextBytes),
+            title: occurrence.title,
+            location: occurrence.location,
             time: occurrence.eventTime(deviceTimeZone: deviceTimeZone),
             availability: Availability(occurrence.availability, isAllDay: occurrence.isAllDay),
             status: EventStatus(occurrence.status),
@@ -20,10 +20,6 @@ extension SourceEvent {
         )
     }
 }
-
-/// The core refuses a title or location longer than this (`MAX_TEXT_BYTES`),
-/// and one refused event would block the sync of its whole window: cut instead.
-let maxTextBytes = 16 * 1_024
 
 extension CalendarOccurrence {
     /// Stable per occurrence. A series' occurrences share the
@@ -45,13 +41,11 @@ extension CalendarOccurrence {
     /// 23:59:59 of the last day in the device zone; the core wants the first day
     /// and the day after the last. An end at the next midnight (the other
     /// convention) gives the same result, and an all-day event covers at
-    /// least its first day. A timed event whose end precedes its start (bad
-    /// data from a calendar server) becomes zero-length rather than make the
-    /// core refuse the window.
+    /// least its first day. Timed events keep their instants as they are
+    /// (one ending before it starts is the job's to leave out).
     func eventTime(deviceTimeZone: TimeZone) -> EventTime {
         guard isAllDay else {
-            let startMs = startDate.epochMilliseconds
-            return .timed(startMs: startMs, endMs: max(startMs, endDate.epochMilliseconds))
+            return .timed(startMs: startDate.epochMilliseconds, endMs: endDate.epochMilliseconds)
         }
         let first = LocalDate(startDate, in: deviceTimeZone)
         let last = LocalDate(endDate.addingTimeInterval(-1), in: deviceTimeZone)
@@ -96,18 +90,5 @@ extension Participation {
         case .tentative: self = .tentative
         case .declined, .delegated: self = .declined
         }
-    }
-}
-
-extension String {
-    /// At most `maxBytes` of UTF-8, cut between characters.
-    func truncated(toUTF8Bytes maxBytes: Int) -> String {
-        guard utf8.count > maxBytes else { return self }
-        var kept = 0
-        let end = firstIndex { character in
-            kept += character.utf8.count
-            return kept > maxBytes
-        } ?? endIndex
-        return String(self[..<end])
     }
 }
