@@ -19,6 +19,7 @@ mod host_zone_rules;
 mod ics;
 mod reconcile;
 mod store;
+mod sync;
 mod window;
 mod zone_queries;
 
@@ -32,6 +33,10 @@ pub use host_zone_rules::{
 pub use ics::events_from_ics;
 pub use reconcile::{ReconcileOptions, ReconcileOutcome, SyncRecord};
 pub use store::HeatStore;
+pub use sync::{
+    CalendarAccess, CalendarRead, CalendarSource, SourceError, SyncJob, SyncPlan, SyncStop, SyncSummary,
+    WindowSync,
+};
 pub use window::{TimeRange, TimeWindow, window_of_days};
 pub use zone_queries::{BundledZoneDatabase, bundled_zone_database, zone_day_starts, zone_offsets_at};
 

@@ -5,7 +5,7 @@ import Foundation
 /// `host hostVersion bundledVersion zone dates` line each.
 public enum KnownZoneDifferences {
     public static func listed(host: String, hostVersion: String, bundledVersion: String) throws -> [String] {
-        let file = try GoldenFixture.fixturesDirectory().appendingPathComponent("zone-rules/known-differences.txt")
+        let file = try fixturesDirectory().appendingPathComponent("zone-rules/known-differences.txt")
         return try String(contentsOf: file, encoding: .utf8)
             .split(separator: "\n")
             .map { $0.trimmingCharacters(in: .whitespaces) }
