@@ -4,7 +4,9 @@ import XCTest
 
 /// The golden sync-job scenarios, also run by the Rust and Kotlin suites:
 /// the same source answers must give the same summary, reads and store.
-final class SyncJobScenarioTests: XCTestCase {
+/// Runs with the bundled zone rules here and with Foundation's in
+/// `SyncJobScenarioWithHostRulesTests`.
+class SyncJobScenarioTests: XCTestCase {
     func testEveryScenarioGivesTheSameSummaryReadsAndStoreAsRust() throws {
         let scenarios = try JobScenario.all()
         XCTAssertGreaterThanOrEqual(scenarios.count, 8, "scenarios missing from tests/fixtures/sync_jobs")
