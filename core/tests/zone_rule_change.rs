@@ -20,7 +20,12 @@ use support::{HOUR, all_day, at, temp_store, timed};
 struct LateFallBerlin;
 
 impl HostZoneSource for LateFallBerlin {
-    fn timeline(&self, name: &str, _from_ms: i64, _to_ms: i64) -> Result<Option<OffsetTimeline>, HostZoneFault> {
+    fn timeline(
+        &self,
+        name: &str,
+        _from_ms: i64,
+        _to_ms: i64,
+    ) -> Result<Option<OffsetTimeline>, HostZoneFault> {
         if name != "Europe/Berlin" {
             return Ok(None);
         }
@@ -44,7 +49,9 @@ impl HostZoneSource for LateFallBerlin {
 fn stored_days(path: &std::path::Path) -> Vec<(i64, i64)> {
     let conn = Connection::open(path).unwrap();
     let mut stmt = conn
-        .prepare("SELECT day_start_ms, day_end_ms FROM day_digests WHERE time_zone = 'Europe/Berlin' ORDER BY 1")
+        .prepare(
+            "SELECT day_start_ms, day_end_ms FROM day_digests WHERE time_zone = 'Europe/Berlin' ORDER BY 1",
+        )
         .unwrap();
     stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
         .unwrap()
@@ -102,10 +109,18 @@ fn a_rule_change_touches_only_the_days_whose_bounds_moved() {
         .reconcile_heat("s", &after, &events, ReconcileOptions::default())
         .unwrap();
     assert!(!second.changed);
-    assert_eq!((second.events_inserted, second.events_deleted, second.days_replaced), (0, 0, 0));
+    assert_eq!(
+        (
+            second.events_inserted,
+            second.events_deleted,
+            second.days_replaced
+        ),
+        (0, 0, 0)
+    );
     assert_ne!(second.window_digest, first.window_digest);
     let summaries = store.day_summaries("s", &after).unwrap();
-    let hours = |date: &str| summaries.iter().find(|d| d.date == date).unwrap().busy_minutes * 60_000.0 / HOUR as f64;
+    let hours =
+        |date: &str| summaries.iter().find(|d| d.date == date).unwrap().busy_minutes * 60_000.0 / HOUR as f64;
     assert_eq!((hours("2026-10-25"), hours("2026-11-01")), (24.0, 25.0));
 
     // The next change rewrites one day's events, and the digests of every
