@@ -11,7 +11,7 @@ import java.time.ZoneId
  * The device's time zone database (java.time, which Android updates with the OS) as the
  * engine's zone rules, so local days follow the device calendar when governments change
  * their rules (docs/time-zones.md). Call [register] once at app start-up, before the first
- * store is opened. Needs java.time: API 26, or core library desugaring below it.
+ * store is opened. java.time needs API 26, the library's minSdk.
  *
  * Only region ids the device lists (`Europe/Berlin`, `UTC`, links such as `US/Eastern`) are
  * known; offset ids (`+05:00`, `GMT+5`) are refused like unknown names.
