@@ -14,10 +14,8 @@ use heat_core::{
 };
 
 use crate::child;
-use crate::support::{DAY, HOUR, MINUTE, temp_store, timed, window};
+use crate::support::{DAY, HOUR, MINUTE, T0, temp_store, timed, window};
 
-/// 2026-11-30T08:00Z.
-const T0: i64 = 1_796_025_600_000;
 const TAG: &str = "@@limits ";
 const MILLION_VAR: &str = "HEAT_MILLION";
 
