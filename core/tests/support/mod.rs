@@ -1,6 +1,7 @@
 //! Helpers shared by the core's integration tests.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod bad_input;
 pub mod model;
 
 use std::path::{Path, PathBuf};
