@@ -47,12 +47,18 @@ fn engine_sample(store: &HeatStore, window: &TimeWindow, events: &[SourceEvent])
     }
 }
 
-/// Opens a store on a new file (outside the clock).
-fn fresh_store(dir: &Path, name: &str) -> HeatStore {
-    let path = dir.join(name);
+/// Deletes a database file and SQLite's `-wal` and `-shm` beside it, so the
+/// next open starts from nothing.
+fn remove_database(path: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
+}
+
+/// Opens a store on a new file (outside the clock).
+fn fresh_store(dir: &Path, name: &str) -> HeatStore {
+    let path = dir.join(name);
+    remove_database(&path);
     HeatStore::open(&path).expect("the bench directory is writable")
 }
 
@@ -133,9 +139,7 @@ pub fn run_all(plan: Plan, dir: &Path) -> Report {
 
     let bulk = repeat(plan.runs(30), rows.len(), || {
         let path = dir.join("bulk.db");
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
+        remove_database(&path);
         let mut conn = open_plain(&path);
         let (elapsed, rows_written) = timed(|| sqlite_bulk_insert(&mut conn, &rows));
         Sample {
