@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Swift test on Linux: the binding tests (issue 3) and the iOS
-# package's sync-layer tests (issue 6), as `swift build` + `swift test` of
+# Runs every Swift test on Linux: the binding tests and the iOS package's
+# sync-layer tests, as `swift build` + `swift test` of
 # ios/ inside the Debian trixie Swift root made by setup-toolchains.sh.
 #
 #   scripts/test-swift.sh

@@ -1,4 +1,4 @@
-//! The bad-input catalogue (SPEC "Bad input"): every class gets its typed
+//! The bad-input catalogue (`docs/contract.md` "Bad input"): every class gets its typed
 //! error naming the field (and event id), never the title, and leaves the
 //! database file byte-identical.
 

@@ -11,8 +11,8 @@
 //! - reads of the window give a result or `InvalidInput`.
 //!
 //! One store per process under `$TMPDIR`, recreated every 1,000 inputs;
-//! each input works in scopes of its own (scopes never affect each other,
-//! SPEC), so inputs stay independent.
+//! each input works in scopes of its own (scopes never affect each other:
+//! `docs/contract.md` "Reconcile semantics"), so inputs stay independent.
 #![no_main]
 
 use std::cell::RefCell;

@@ -62,7 +62,8 @@ impl Span {
     }
 }
 
-/// The overlap rule of the SPEC, for already resolved intervals.
+/// The overlap rule (`docs/contract.md` "Windows and overlap"), for already
+/// resolved intervals.
 pub fn interval_overlaps(start: i64, end: i64, from_ms: i64, to_ms: i64) -> bool {
     if start == end {
         from_ms <= start && start < to_ms

@@ -1,4 +1,4 @@
-//! Hard limits (issue 5.5; `core/src/limits.rs`): each is accepted exactly
+//! Hard limits (`docs/contract.md` "Limits"; `core/src/limits.rs`): each is accepted exactly
 //! at the limit and refused one past it with an `InvalidInput` naming the
 //! field, before any work; a 1,000,000-event call is refused at once, and
 //! the memory it costs is measured in a process of its own.

@@ -1,4 +1,4 @@
-//! Privacy (issue 5.6): titles and locations are personal data; they never
+//! Privacy (`docs/contract.md` "Privacy"): titles and locations are personal data; they never
 //! reach an error message or a log, and the store file is the owner's only.
 //!
 //! The core writes no logs (no `print!`, `eprint!`, `log` or `tracing`
