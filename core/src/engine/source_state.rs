@@ -156,7 +156,7 @@ mod tests {
         }
         .check()
         .unwrap();
-        SourceState::build(window, events, &Interrupter::default().begin())
+        SourceState::build(window, events, &Interrupter::default().begin(None))
     }
 
     #[test]
