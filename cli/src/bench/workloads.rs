@@ -9,9 +9,11 @@ use super::baselines::{crud_diff, hash_only, naive_replace, open_plain, plain_ro
 use super::calendar_data::{calendar, with_one_moved};
 use super::measure::{Sample, Stats, peak_rss_bytes, repeat, timed};
 use super::report::{Report, ScalingPoint};
+use super::sync_job::{cancel_latency, sync_job_noop};
 
 const SCOPE: &str = "bench";
-const QUARTER_EVENTS: usize = 10_000;
+/// Events in the quarter the engine, the baselines and the sync job work on.
+pub(super) const QUARTER_EVENTS: usize = 10_000;
 
 /// A window and the synthetic calendar's events in it.
 type Calendar = (TimeWindow, Vec<SourceEvent>);
@@ -70,7 +72,7 @@ fn engine_sample(
 
 /// Deletes a database file and SQLite's `-wal` and `-shm` beside it, so the
 /// next open starts from nothing.
-fn remove_database(path: &Path) {
+pub(super) fn remove_database(path: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
@@ -119,6 +121,8 @@ pub fn run_all(plan: Plan, dir: &Path) -> Report {
     let mut report = Report::new(plan.quick);
     engine_workloads(plan, dir, (&week, &quarter), &mut report);
     baseline_workloads(plan, dir, (&week, &quarter), &mut report);
+    report.add("sync_job_noop", sync_job_noop(dir, plan.runs(100)));
+    report.add("cancel_latency", cancel_latency(dir, plan.runs(20)));
     for &size in plan.scaling_sizes() {
         let (window, events) = calendar(90, size);
         let runs = if size >= 100_000 { 3 } else { plan.runs(20) };

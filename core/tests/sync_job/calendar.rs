@@ -52,11 +52,11 @@ impl<'a> FakeCalendar<'a> {
 }
 
 impl CalendarSource for FakeCalendar<'_> {
-    fn access(&self) -> CalendarAccess {
+    fn access(&self) -> Result<CalendarAccess, SourceError> {
         let mut calls = self.access_calls.borrow_mut();
         let answer = self.access[(*calls).min(self.access.len() - 1)];
         *calls += 1;
-        answer
+        Ok(answer)
     }
 
     fn read(&self, range: TimeRange) -> Result<CalendarRead, SourceError> {

@@ -63,8 +63,8 @@ struct BlockingSource {
 }
 
 impl CalendarSource for BlockingSource {
-    fn access(&self) -> CalendarAccess {
-        CalendarAccess::FullAccess
+    fn access(&self) -> Result<CalendarAccess, SourceError> {
+        Ok(CalendarAccess::FullAccess)
     }
 
     fn read(&self, _range: TimeRange) -> Result<CalendarRead, SourceError> {

@@ -6,6 +6,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod access_failure;
 mod calendar;
 mod cancel;
 mod model_runs;

@@ -18,8 +18,8 @@ struct Reentrant<'a> {
 }
 
 impl CalendarSource for Reentrant<'_> {
-    fn access(&self) -> CalendarAccess {
-        CalendarAccess::FullAccess
+    fn access(&self) -> Result<CalendarAccess, SourceError> {
+        Ok(CalendarAccess::FullAccess)
     }
 
     fn read(&self, _range: TimeRange) -> Result<CalendarRead, SourceError> {
