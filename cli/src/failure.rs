@@ -30,7 +30,7 @@ impl Failure {
         match self {
             Failure::BadArgument(_) => EXIT_BAD_INPUT,
             // A file that is not a store, or a newer one, is bad input
-            // (docs/contract.md, "Bad input").
+            // (`docs/contract.md` "Bad input").
             Failure::Engine(
                 Error::InvalidInput(_)
                 | Error::CorruptDatabase(_)
