@@ -16,7 +16,6 @@
 pub mod engine;
 pub mod error;
 pub mod heat;
-pub mod ics;
 mod interrupt;
 pub mod limits;
 pub mod model;
@@ -24,7 +23,6 @@ pub mod store;
 
 pub use error::{Error, InvalidInput, Result};
 pub use heat::{DaySummary, HeatMap, HeatSlot};
-pub use ics::events_from_ics;
 pub use model::{
     Availability, EventStatus, EventTime, Participation, SourceEvent, TimeRange, TimeWindow,
     events_from_json, window_of_days,

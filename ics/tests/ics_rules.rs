@@ -1,5 +1,5 @@
-//! One test per ICS import rule (issue 8), each on a small hand-made
-//! calendar, each failing if its rule breaks.
+//! One test per ICS import rule, each on a small hand-made calendar, each
+//! failing if its rule breaks.
 
 mod support;
 
@@ -7,9 +7,9 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 use heat_core::{
-    Availability, Error, EventStatus, EventTime, Participation, SourceEvent, TimeWindow, events_from_ics,
-    window_of_days,
+    Availability, EventStatus, EventTime, Participation, SourceEvent, TimeWindow, window_of_days,
 };
+use heat_ics::{IcsIssue, events_from_ics, import_ics};
 use support::{start_key, utc_minute};
 
 /// A VCALENDAR around `events` (VEVENT bodies, `|`-separated lines).
@@ -41,10 +41,13 @@ fn import_as(events: &[&str], window: &TimeWindow, me: Option<&str>) -> Vec<Sour
     out
 }
 
-fn invalid(events: &[&str], window: &TimeWindow) -> heat_core::InvalidInput {
-    match events_from_ics(&calendar(events), window, None) {
-        Err(Error::InvalidInput(e)) => e,
-        other => panic!("expected invalid input, got {other:?}"),
+/// The one skipped component of a calendar of `events` (no event imported).
+fn skipped(events: &[&str], window: &TimeWindow) -> IcsIssue {
+    let import = import_ics(&calendar(events), window, None).unwrap();
+    assert!(import.events.is_empty(), "{:?}", import.events);
+    match <[IcsIssue; 1]>::try_from(import.skipped) {
+        Ok([issue]) => issue,
+        Err(all) => panic!("expected one skipped component, got {all:?}"),
     }
 }
 
@@ -319,11 +322,15 @@ fn observance(kind: &str, start: &str, from: &str, to: &str, rule: &str) -> Stri
 }
 
 #[test]
-fn vtimezone_only_zones_are_used_when_fixed_or_following_iana_rules_and_reported_otherwise() {
+fn a_files_own_vtimezone_is_evaluated_from_its_rules() {
     let window = days("2026-10-19", 14, "UTC");
     let starts = |text: &str| -> Vec<String> {
-        let events = events_from_ics(text, &window, None).unwrap();
-        spans(&events).iter().map(|s| s[..17].to_owned()).collect()
+        let import = import_ics(text, &window, None).unwrap();
+        assert!(
+            import.warnings.is_empty() && import.skipped.is_empty(),
+            "{import:?}"
+        );
+        spans(&import.events).iter().map(|s| s[..17].to_owned()).collect()
     };
     let fixed = custom_zone_calendar(&observance("STANDARD", "19700101T000000", "+0300", "+0300", ""));
     assert_eq!(starts(&fixed), ["2026-10-19T06:00Z", "2026-10-26T06:00Z"]);
@@ -337,19 +344,12 @@ fn vtimezone_only_zones_are_used_when_fixed_or_following_iana_rules_and_reported
         ["2026-10-19T07:00Z", "2026-10-26T08:00Z"]
     );
 
-    // Rules no IANA zone follows are refused, naming the TZID.
+    // Rules no IANA zone follows (+04:15 / +03:15): read as written.
     let odd = observance("STANDARD", "16010101T030000", "+0415", "+0315", &yearly(10))
         + &observance("DAYLIGHT", "16010101T020000", "+0315", "+0415", &yearly(3));
-    let Err(Error::InvalidInput(err)) = events_from_ics(&custom_zone_calendar(&odd), &window, None) else {
-        panic!("a custom DST zone no IANA zone follows must be refused");
-    };
     assert_eq!(
-        (err.field.as_str(), err.event_id.as_deref()),
-        ("DTSTART", Some("f"))
-    );
-    assert!(
-        err.reason.contains("\"Custom\"") && err.reason.contains("line 2"),
-        "{err}"
+        starts(&custom_zone_calendar(&odd)),
+        ["2026-10-19T04:45Z", "2026-10-26T05:45Z"]
     );
 }
 
@@ -524,23 +524,21 @@ fn only_occurrences_overlapping_the_window_are_returned() {
 }
 
 #[test]
-fn a_runaway_rule_is_refused_quickly_instead_of_hanging() {
+fn a_runaway_rule_is_skipped_quickly_instead_of_hanging() {
     let started = Instant::now();
-    let err = invalid(
+    let issue = skipped(
         &["UID:r|DTSTART:20000101T000000Z|RRULE:FREQ=SECONDLY"],
         &days("2026-11-01", 7, "UTC"),
     );
-    assert_eq!(
-        (err.field.as_str(), err.event_id.as_deref()),
-        ("RRULE", Some("r"))
-    );
-    let err = invalid(
+    assert_eq!((issue.line, issue.uid.as_deref()), (4, Some("r")));
+    assert!(issue.reason.starts_with("RRULE: "), "{issue:?}");
+    let issue = skipped(
         &["UID:m|DTSTART:20261101T000000Z|RRULE:FREQ=MINUTELY"],
         &days("2026-11-01", 365, "UTC"),
     );
     assert!(
-        err.reason.contains("200000") || err.reason.contains("250000"),
-        "{err}"
+        issue.reason.contains("200000") || issue.reason.contains("250000"),
+        "{issue:?}"
     );
     assert!(started.elapsed().as_secs() < 60, "took {:?}", started.elapsed());
 }
@@ -561,42 +559,32 @@ fn the_highest_sequence_of_a_duplicated_event_wins() {
 // ---- Malformed input ------------------------------------------------------------
 
 #[test]
-fn malformed_properties_name_line_and_property_without_echoing_text() {
+fn unreadable_events_are_skipped_naming_line_and_property_without_echoing_text() {
     let window = days("2026-11-02", 1, "UTC");
     // Line numbers: 1-3 header, 4 BEGIN:VEVENT, then the body lines.
-    let cases: [(&[&str], &str, &str); 5] = [
-        (&["UID:a|SUMMARY:Secret|DTSTART:2026-11-02"], "DTSTART", "line 7:"),
-        (
-            &["UID:a|SUMMARY:Secret|DTSTART:20261102T090000Z|DTEND:20261102T080000Z"],
-            "DTEND",
-            "line 8:",
-        ),
-        (
-            &["UID:a|SUMMARY:Secret|DTSTART:20261102T090000Z|RRULE:FREQ=DAILY;BYDAY=XX"],
-            "RRULE",
-            "line 8:",
-        ),
+    let cases: [(&[&str], usize, &str); 3] = [
+        (&["UID:a|SUMMARY:Secret|DTSTART:2026-11-02"], 7, "DTSTART: "),
         (
             &["UID:a|SUMMARY:Secret|DTSTART:20261102T090000Z|DURATION:one hour"],
-            "DURATION",
-            "line 8:",
+            8,
+            "DURATION: ",
         ),
         (
             &["UID:a|SUMMARY Secret|DTSTART:20261102T090000Z"],
-            "ics",
-            "line 6:",
+            6,
+            "not a content line",
         ),
     ];
-    for (events, field, line) in cases {
-        let err = invalid(events, &window);
-        assert_eq!(err.field, field, "{err}");
-        assert!(err.reason.starts_with(line), "{err}");
-        assert!(!err.to_string().contains("Secret"), "{err}");
+    for (events, line, reason) in cases {
+        let issue = skipped(events, &window);
+        assert_eq!((issue.line, issue.uid.as_deref()), (line, Some("a")), "{issue:?}");
+        assert!(issue.reason.starts_with(reason), "{issue:?}");
+        assert!(!issue.reason.contains("Secret"), "{issue:?}");
     }
-    let err = invalid(&["UID:a|SUMMARY:Secret"], &window);
+    let issue = skipped(&["UID:a|SUMMARY:Secret"], &window);
     assert_eq!(
-        (err.field.as_str(), err.event_id.as_deref()),
-        ("DTSTART", Some("a"))
+        (issue.line, issue.reason.as_str()),
+        (4, "DTSTART: missing in the VEVENT")
     );
 }
 

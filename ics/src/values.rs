@@ -1,18 +1,17 @@
-//! RFC 5545 value types the importer reads: DATE, DATE-TIME, PERIOD (its
-//! start) and DURATION. Errors name the property and line, never the value.
+//! RFC 5545 value types the importer reads: DATE, DATE-TIME, PERIOD and
+//! DURATION. Faults name the property and line, never the value.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::error::InvalidInput;
-
-use super::content_line::ContentLine;
-use super::zones::{Clock, ZoneTable};
+use crate::content_line::ContentLine;
+use crate::report::Fault;
+use crate::zones::{Clock, ZoneTable};
 
 /// A point in time as written: a floating date, or a wall-clock time on a clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stamp {
+pub enum Stamp<'z> {
     Date(NaiveDate),
-    DateTime(NaiveDateTime, Clock),
+    DateTime(NaiveDateTime, Clock<'z>),
 }
 
 /// A DURATION: whole days (nominal: the same wall time N days later) plus
@@ -23,36 +22,57 @@ pub struct Length {
     pub seconds: i64,
 }
 
+/// The end of a PERIOD (`start/end` or `start/duration`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodEnd<'z> {
+    At(Stamp<'z>),
+    After(Length),
+}
+
 /// The single DATE or DATE-TIME of `DTSTART`, `DTEND`, `RECURRENCE-ID`.
-pub fn stamp(property: &ContentLine, zones: &ZoneTable) -> Result<Stamp, InvalidInput> {
+pub fn stamp<'z>(property: &ContentLine, zones: &'z ZoneTable) -> Result<Stamp<'z>, Fault> {
     match stamps(property, zones)?.as_slice() {
-        [one] => Ok(*one),
-        _ => Err(property.error("expected exactly one DATE or DATE-TIME value")),
+        [(one, None)] => Ok(*one),
+        _ => Err(property.fault("expected exactly one DATE or DATE-TIME value")),
     }
 }
 
-/// The comma-separated values of `RDATE` / `EXDATE` (of a PERIOD, its start).
-pub fn stamps(property: &ContentLine, zones: &ZoneTable) -> Result<Vec<Stamp>, InvalidInput> {
-    let value_type = property.param("VALUE").map(str::to_ascii_uppercase);
+/// The comma-separated values of `RDATE` / `EXDATE`, each a DATE or a
+/// DATE-TIME (whatever `VALUE` says: producers mix them), or a PERIOD.
+pub fn stamps<'z>(
+    property: &ContentLine,
+    zones: &'z ZoneTable,
+) -> Result<Vec<(Stamp<'z>, Option<PeriodEnd<'z>>)>, Fault> {
     property
         .value
         .split(',')
         .map(|item| {
             let item = item.trim();
-            let item = match value_type.as_deref() {
-                Some("PERIOD") => item.split('/').next().unwrap_or(item),
-                _ => item,
-            };
-            if value_type.as_deref() == Some("DATE") || item.len() == 8 {
-                return parse_date(item)
-                    .map(Stamp::Date)
-                    .ok_or_else(|| property.error("not a DATE (YYYYMMDD)"));
+            match item.split_once('/') {
+                Some((start, end)) => {
+                    let start = one_stamp(property, start.trim(), zones)?;
+                    let end = end.trim();
+                    let end = match parse_duration(end) {
+                        Some(length) => PeriodEnd::After(length),
+                        None => PeriodEnd::At(one_stamp(property, end, zones)?),
+                    };
+                    Ok((start, Some(end)))
+                }
+                None => Ok((one_stamp(property, item, zones)?, None)),
             }
-            let (wall, utc) = parse_date_time(item)
-                .ok_or_else(|| property.error("not a DATE-TIME (YYYYMMDDTHHMMSS[Z])"))?;
-            Ok(Stamp::DateTime(wall, zones.clock_of(property, utc)?))
         })
         .collect()
+}
+
+fn one_stamp<'z>(property: &ContentLine, item: &str, zones: &'z ZoneTable) -> Result<Stamp<'z>, Fault> {
+    if item.len() == 8 {
+        return parse_date(item)
+            .map(Stamp::Date)
+            .ok_or_else(|| property.fault("not a DATE (YYYYMMDD)"));
+    }
+    let (wall, utc) =
+        parse_date_time(item).ok_or_else(|| property.fault("not a DATE-TIME (YYYYMMDDTHHMMSS[Z])"))?;
+    Ok(Stamp::DateTime(wall, zones.clock_of(property, utc)))
 }
 
 /// `YYYYMMDD`.
@@ -84,8 +104,8 @@ pub fn parse_date_time(text: &str) -> Option<(NaiveDateTime, bool)> {
 }
 
 /// `[+-]P[nW][nD][T[nH][nM][nS]]`.
-pub fn duration(property: &ContentLine) -> Result<Length, InvalidInput> {
-    parse_duration(property.value.trim()).ok_or_else(|| property.error("not a DURATION (e.g. PT1H30M, P1D)"))
+pub fn duration(property: &ContentLine) -> Result<Length, Fault> {
+    parse_duration(property.value.trim()).ok_or_else(|| property.fault("not a DURATION (e.g. PT1H30M, P1D)"))
 }
 
 fn parse_duration(text: &str) -> Option<Length> {
@@ -126,10 +146,10 @@ fn parse_duration(text: &str) -> Option<Length> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ics::content_line::content_lines;
+    use crate::content_line::content_lines;
 
     fn line(text: &str) -> ContentLine {
-        content_lines(text).unwrap().remove(0)
+        content_lines(text).remove(0).unwrap()
     }
 
     #[test]
@@ -157,10 +177,31 @@ mod tests {
         assert_eq!(list.len(), 2);
         assert_eq!(
             list[0],
-            Stamp::DateTime(nine, Clock::Iana(chrono_tz::Europe::Berlin))
+            (
+                Stamp::DateTime(nine, Clock::Iana(chrono_tz::Europe::Berlin)),
+                None
+            )
         );
-        let period = stamps(&line("RDATE;VALUE=PERIOD:20261130T090000Z/PT1H"), &zones).unwrap();
-        assert_eq!(period, [Stamp::DateTime(nine, Clock::Utc)]);
+        let periods = stamps(
+            &line("RDATE;VALUE=PERIOD:20261130T090000Z/PT1H,20261130T090000Z/20261130T100000Z"),
+            &zones,
+        )
+        .unwrap();
+        let hour = Length {
+            days: 0,
+            seconds: 3600,
+        };
+        let ten = Stamp::DateTime(d.and_hms_opt(10, 0, 0).unwrap(), Clock::Utc);
+        assert_eq!(
+            periods,
+            [
+                (Stamp::DateTime(nine, Clock::Utc), Some(PeriodEnd::After(hour))),
+                (Stamp::DateTime(nine, Clock::Utc), Some(PeriodEnd::At(ten)))
+            ]
+        );
+        let mixed = stamps(&line("EXDATE:20261130,20261130T090000Z"), &zones).unwrap();
+        assert_eq!(mixed[0].0, Stamp::Date(d));
+        assert_eq!(mixed[1].0, Stamp::DateTime(nine, Clock::Utc));
     }
 
     #[test]
@@ -172,9 +213,9 @@ mod tests {
             "DTSTART:20261130T0900",
             "DTSTART:",
         ] {
-            let err = stamp(&line(text), &zones).unwrap_err();
-            assert_eq!(err.field, "DTSTART", "{text}");
-            assert!(err.reason.starts_with("line 1:"), "{err}");
+            let fault = stamp(&line(text), &zones).unwrap_err();
+            assert_eq!(fault.line, 1, "{text}");
+            assert!(fault.reason.starts_with("DTSTART: "), "{fault:?}");
         }
     }
 

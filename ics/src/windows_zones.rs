@@ -67,12 +67,6 @@ pub fn iana_for_windows_name(name: &str) -> Option<&'static str> {
         .map(|(_, iana)| *iana)
 }
 
-/// The IANA zones of the table, in its order: preferred when several zones
-/// fit a custom `VTIMEZONE`.
-pub fn common_iana_names() -> impl Iterator<Item = &'static str> {
-    WINDOWS_TO_IANA.iter().map(|(_, iana)| *iana)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,20 +5,20 @@
 use chrono::{NaiveDateTime, NaiveTime, TimeDelta};
 use chrono_tz::Tz;
 
-use crate::model::EventTime;
+use heat_core::model::EventTime;
 
-use super::values::{Length, Stamp};
-use super::zones::Clock;
+use crate::values::{Length, Stamp};
+use crate::zones::Clock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Frame {
+pub enum Frame<'z> {
     /// `DTSTART;VALUE=DATE`: whole floating days; walls are midnights.
     Date,
-    Clock(Clock),
+    Clock(Clock<'z>),
 }
 
-impl Frame {
-    pub fn of(stamp: Stamp) -> Frame {
+impl<'z> Frame<'z> {
+    pub fn of(stamp: Stamp<'z>) -> Frame<'z> {
         match stamp {
             Stamp::Date(_) => Frame::Date,
             Stamp::DateTime(_, clock) => Frame::Clock(clock),
@@ -27,7 +27,7 @@ impl Frame {
 
     /// `stamp` as a wall time of this frame (a date as its midnight; another
     /// clock's time converted through its instant).
-    pub fn wall_of(self, stamp: Stamp, window_zone: Tz) -> NaiveDateTime {
+    pub fn wall_of(self, stamp: Stamp<'_>, window_zone: Tz) -> NaiveDateTime {
         match (self, stamp) {
             (_, Stamp::Date(date)) => date.and_time(NaiveTime::MIN),
             (Frame::Date, Stamp::DateTime(wall, _)) => wall.date().and_time(NaiveTime::MIN),

@@ -12,17 +12,18 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{NaiveDateTime, TimeDelta};
 use chrono_tz::Tz;
 
-use crate::error::InvalidInput;
-use crate::limits::{MAX_EVENTS_PER_CALL, MAX_ID_BYTES};
-use crate::model::{
+use heat_core::error::InvalidInput;
+use heat_core::limits::{MAX_EVENTS_PER_CALL, MAX_ID_BYTES};
+use heat_core::model::{
     CheckedWindow, EventTime, SourceEvent, Span, check_event, days_from_date, interval_overlaps, parse_date,
 };
 
-use super::expand::{Budget, Recurrence, occurrence_walls};
-use super::frame::Frame;
-use super::values::{Length, Stamp};
-use super::vevent::{Details, Vevent};
-use super::zones::Clock;
+use crate::expand::{Budget, Recurrence, occurrence_walls};
+use crate::frame::Frame;
+use crate::report::{Fault, Report};
+use crate::values::Length;
+use crate::vevent::{Details, Vevent};
+use crate::zones::Clock;
 
 /// Every calendar id of an imported file; callers that keep several files
 /// apart do so with the reconcile scope.
@@ -39,10 +40,21 @@ struct Group<'a> {
     overrides: Vec<Vevent<'a>>,
 }
 
+/// Why a group produced no events: its own fault (it is skipped and
+/// reported), or a limit of the whole import.
+enum Stop {
+    Skip(Fault),
+    File(InvalidInput),
+}
+
+/// The occurrences of `vevents` in the window; a series that cannot be
+/// expanded, or whose occurrences the reconcile would refuse, is skipped
+/// and added to `report`.
 pub fn occurrences(
     vevents: Vec<Vevent<'_>>,
     window: &CheckedWindow,
     window_zone: Tz,
+    report: &mut Report,
 ) -> Result<Vec<SourceEvent>, InvalidInput> {
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Group<'_>> = HashMap::new();
@@ -64,18 +76,35 @@ pub fn occurrences(
     };
     let mut budget = Budget::default();
     for uid in order {
-        if let Some(group) = groups.remove(&uid) {
-            out.group(group, &mut budget)?;
+        let Some(group) = groups.remove(&uid) else {
+            continue;
+        };
+        let first = group
+            .master
+            .iter()
+            .chain(&group.overrides)
+            .map(|v| (v.line, v.has_uid))
+            .min();
+        let kept = out.events.len();
+        match out.group(group, &mut budget) {
+            Ok(()) => {}
+            Err(Stop::File(error)) => return Err(error),
+            Err(Stop::Skip(fault)) => {
+                out.events.truncate(kept);
+                let named = first.is_some_and(|(_, named)| named);
+                report.skip(fault, named.then_some(uid.as_str()));
+            }
         }
     }
     Ok(out.events)
 }
 
-/// Of two copies of one event, the higher `SEQUENCE` wins, then the later one.
+/// Of two copies of one event, the higher `SEQUENCE` wins, then the later
+/// `DTSTAMP`, then the later one in the file.
 fn keep_latest<'a>(slot: &mut Option<Vevent<'a>>, candidate: Vevent<'a>) {
     if slot
         .as_ref()
-        .is_none_or(|kept| candidate.sequence >= kept.sequence)
+        .is_none_or(|kept| (candidate.sequence, candidate.dtstamp) >= (kept.sequence, kept.dtstamp))
     {
         *slot = Some(candidate);
     }
@@ -88,7 +117,7 @@ struct Output<'w> {
 }
 
 impl Output<'_> {
-    fn group(&mut self, group: Group<'_>, budget: &mut Budget) -> Result<(), InvalidInput> {
+    fn group(&mut self, group: Group<'_>, budget: &mut Budget) -> Result<(), Stop> {
         let zone = self.window_zone;
         // Overrides are keyed by the original start they replace, on the
         // master's frame (or their own when the master is missing).
@@ -113,6 +142,7 @@ impl Output<'_> {
                 id,
                 &o.details,
                 own.event_time(own.wall_of(o.start, zone), o.length, zone),
+                o.line,
             )?;
         }
         Ok(())
@@ -123,14 +153,14 @@ impl Output<'_> {
         master: &Vevent<'_>,
         overrides: &BTreeMap<NaiveDateTime, Vevent<'_>>,
         budget: &mut Budget,
-    ) -> Result<(), InvalidInput> {
+    ) -> Result<(), Stop> {
         let zone = self.window_zone;
         let frame = Frame::of(master.start);
         let start = frame.wall_of(master.start, zone);
-        let recurring = !master.rrules.is_empty() || !master.rdates.is_empty();
+        let recurring = !master.rules.is_empty() || !master.rdates.is_empty();
         if !recurring && overrides.is_empty() {
             let time = frame.event_time(start, master.length, zone);
-            return self.push(event_id(&master.uid, None), &master.details, time);
+            return self.push(event_id(&master.uid, None), &master.details, time, master.line);
         }
         // THISANDFUTURE overrides: later occurrences take their details, length
         // and shift. In key order, so the latest one at or before an occurrence wins.
@@ -143,18 +173,25 @@ impl Output<'_> {
             .iter()
             .map(|(key, o)| (frame.wall_of(o.start, zone) - *key).abs());
         let slack = WALL_SLACK + shifts.max().unwrap_or_default() + longest(master, &futures);
-        let as_walls = |stamps: &[Stamp]| stamps.iter().map(|s| frame.wall_of(*s, zone)).collect();
+        let period_lengths: BTreeMap<NaiveDateTime, Length> = master
+            .rdates
+            .iter()
+            .filter_map(|(at, length)| Some((frame.wall_of(*at, zone), (*length)?)))
+            .collect();
         let recurrence = Recurrence {
-            uid: &master.uid,
-            frame,
+            line: master.line,
             start,
-            rrules: &master.rrules,
-            rdates: as_walls(&master.rdates),
-            exdates: as_walls(&master.exdates),
+            rules: &master.rules,
+            rdates: master
+                .rdates
+                .iter()
+                .map(|(at, _)| frame.wall_of(*at, zone))
+                .collect(),
+            exdates: master.exdates.iter().map(|at| frame.wall_of(*at, zone)).collect(),
         };
         let from = frame_wall(frame, self.window.start_ms, zone) - slack;
         let upto = frame_wall(frame, self.window.end_ms, zone) + slack;
-        for wall in occurrence_walls(&recurrence, from, upto, zone, budget)? {
+        for wall in occurrence_walls(&recurrence, from, upto, budget).map_err(Stop::Skip)? {
             if overrides.contains_key(&wall) {
                 continue;
             }
@@ -164,23 +201,27 @@ impl Output<'_> {
                     let shifted = wall + (frame.wall_of(future.start, zone) - *key);
                     (&future.details, frame.event_time(shifted, future.length, zone))
                 }
-                None => (&master.details, frame.event_time(wall, master.length, zone)),
+                None => {
+                    let length = period_lengths.get(&wall).copied().unwrap_or(master.length);
+                    (&master.details, frame.event_time(wall, length, zone))
+                }
             };
-            self.push(id, details, time)?;
+            self.push(id, details, time, master.line)?;
         }
         Ok(())
     }
 
-    /// Adds the occurrence if it overlaps the window.
-    fn push(&mut self, id: String, details: &Details, time: EventTime) -> Result<(), InvalidInput> {
+    /// Adds the occurrence if it overlaps the window; `line` is its
+    /// `VEVENT`'s, for the report.
+    fn push(&mut self, id: String, details: &Details, time: EventTime, line: usize) -> Result<(), Stop> {
         if !overlaps(&time, self.window) {
             return Ok(());
         }
         if self.events.len() == MAX_EVENTS_PER_CALL {
-            return Err(InvalidInput::new(
+            return Err(Stop::File(InvalidInput::new(
                 "ics",
                 format!("more than {MAX_EVENTS_PER_CALL} occurrences in the window"),
-            ));
+            )));
         }
         let event = SourceEvent {
             id,
@@ -192,9 +233,10 @@ impl Output<'_> {
             status: details.status,
             participation: details.participation,
         };
-        // What the reconcile would refuse (a UID with a NUL, a SUMMARY over
-        // the text limit) is refused here, by the same rules.
-        check_event(&event)?;
+        // What the reconcile would refuse (a UID with a NUL) is refused
+        // here, by the same rules.
+        check_event(&event)
+            .map_err(|e| Stop::Skip(Fault::new(line, format!("{}: {}", e.field, e.reason))))?;
         self.events.push(event);
         Ok(())
     }
@@ -207,13 +249,14 @@ fn longest(master: &Vevent<'_>, futures: &[(NaiveDateTime, &Vevent<'_>)]) -> Tim
     futures
         .iter()
         .map(|(_, f)| span(f.length))
+        .chain(master.rdates.iter().filter_map(|(_, l)| l.map(span)))
         .chain([span(master.length)])
         .max()
         .unwrap_or_default()
 }
 
 /// The wall time of instant `ms` on `frame` (for dates: the window zone's).
-fn frame_wall(frame: Frame, ms: i64, zone: Tz) -> NaiveDateTime {
+fn frame_wall(frame: Frame<'_>, ms: i64, zone: Tz) -> NaiveDateTime {
     match frame {
         Frame::Date => Clock::Floating.to_wall(ms, zone),
         Frame::Clock(clock) => clock.to_wall(ms, zone),

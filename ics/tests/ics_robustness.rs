@@ -1,7 +1,9 @@
 //! Damaged iCalendar files: whatever the damage, the importer answers with
-//! events or an `InvalidInput`, never a panic, a hang or another error.
+//! an import (events and a report) or an `InvalidInput`, never a panic, a
+//! hang or another error.
 
-use heat_core::{Error, events_from_ics, window_of_days};
+use heat_core::{Error, window_of_days};
+use heat_ics::{events_from_ics, import_ics};
 use proptest::prelude::*;
 
 const FIXTURES: [&str; 3] = [
@@ -63,7 +65,7 @@ proptest! {
             text.replace_range(start..end, &insert);
         }
         let window = window_of_days("2026-10-19", 21, "Europe/Berlin").unwrap();
-        match events_from_ics(&text, &window, Some("me@example.org")) {
+        match import_ics(&text, &window, Some("me@example.org")) {
             Ok(_) | Err(Error::InvalidInput(_)) => {}
             Err(other) => prop_assert!(false, "unexpected error {other}"),
         }
