@@ -26,6 +26,7 @@ stage "toolchains" scripts/setup-toolchains.sh
 stage "rustfmt" cargo fmt --all --check
 stage "clippy" cargo clippy --workspace --all-targets -- -D warnings
 stage "rust tests" cargo test --workspace
+stage "ics differential" scripts/test-ics-differential.sh
 for suite in scripts/test-kotlin-bindings.sh scripts/test-swift.sh scripts/test-android-jvm.sh \
     scripts/bench-smoke.sh scripts/test-fuzz-smoke.sh; do
     stage "$suite" "$suite"
