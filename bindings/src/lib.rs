@@ -19,6 +19,7 @@ mod heat;
 mod ics;
 mod reconcile;
 mod store;
+mod sync;
 mod window;
 
 pub use error::HeatError;
@@ -28,6 +29,10 @@ pub use heat::{DaySummary, HeatMap, HeatSlot};
 pub use ics::{IcsImport, IcsIssue, events_from_ics, import_ics};
 pub use reconcile::{ReconcileOptions, ReconcileOutcome, SyncRecord};
 pub use store::HeatStore;
+pub use sync::{
+    CalendarAccess, CalendarRead, CalendarSource, SourceError, SyncJob, SyncPlan, SyncStop, SyncSummary,
+    WindowSync,
+};
 pub use window::{TimeRange, TimeWindow, window_of_days};
 
 uniffi::setup_scaffolding!();
