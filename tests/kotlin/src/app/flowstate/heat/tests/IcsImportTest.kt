@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.assertThrows
+import kotlin.test.assertFailsWith
 
 /** `importIcs` through the Kotlin bindings: events plus the report of what was skipped or repaired. */
 class IcsImportTest {
@@ -44,7 +44,7 @@ class IcsImportTest {
 
     @Test
     fun `a file with nothing of iCalendar throws InvalidInput`() {
-        val error = assertThrows<HeatException.InvalidInput> {
+        val error = assertFailsWith<HeatException.InvalidInput> {
             importIcs("Secret notes", windowOfDays("2026-10-19", 1, "UTC"), null)
         }
         assertEquals("BEGIN", error.field)
