@@ -164,6 +164,43 @@ fn rdate_adds_and_exdate_removes_occurrences() {
     );
 }
 
+#[test]
+fn an_rdate_period_lasts_the_period_not_the_series_length() {
+    let events = import(
+        &[
+            "UID:p|DTSTART:20261102T090000Z|DURATION:PT30M|RDATE;VALUE=PERIOD:20261105T140000Z/20261105T170000Z,\
+           20261106T080000Z/PT2H",
+        ],
+        &days("2026-11-01", 30, "UTC"),
+    );
+    assert_eq!(
+        spans(&events),
+        [
+            "2026-11-02T09:00Z..2026-11-02T09:30Z",
+            "2026-11-05T14:00Z..2026-11-05T17:00Z",
+            "2026-11-06T08:00Z..2026-11-06T10:00Z"
+        ]
+    );
+}
+
+#[test]
+fn exdates_and_rdates_may_mix_dates_and_date_times() {
+    // An all-day series: a DATE-TIME EXDATE removes its date.
+    let all_day = import(
+        &[
+            "UID:a|DTSTART;VALUE=DATE:20261102|RRULE:FREQ=DAILY;COUNT=3|EXDATE:20261103T000000|RDATE;VALUE=DATE:20261110",
+        ],
+        &days("2026-11-01", 30, "UTC"),
+    );
+    assert_eq!(ids(&all_day), ["a@2026-11-02", "a@2026-11-04", "a@2026-11-10"]);
+    // A timed series: DATE-TIME and DATE values in one EXDATE list.
+    let timed = import(
+        &["UID:t|DTSTART:20261102T000000Z|RRULE:FREQ=DAILY;COUNT=4|EXDATE:20261103T000000Z,20261104"],
+        &days("2026-11-01", 30, "UTC"),
+    );
+    assert_eq!(ids(&timed), ["t@2026-11-02T00:00:00Z", "t@2026-11-05T00:00:00Z"]);
+}
+
 // ---- RECURRENCE-ID overrides ----------------------------------------------
 
 const WEEKLY: &str = "UID:s|SUMMARY:Series|DTSTART:20261102T090000Z|DTEND:20261102T100000Z|RRULE:FREQ=WEEKLY";
@@ -554,6 +591,34 @@ fn the_highest_sequence_of_a_duplicated_event_wins() {
     );
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].title, "New");
+}
+
+#[test]
+fn of_copies_with_the_same_sequence_the_latest_dtstamp_wins_wherever_it_is() {
+    let events = import(
+        &[
+            "UID:d|SEQUENCE:1|DTSTAMP:20261020T000000Z|SUMMARY:Newer|DTSTART:20261102T100000Z",
+            "UID:d|SEQUENCE:1|DTSTAMP:20261001T000000Z|SUMMARY:Older|DTSTART:20261102T090000Z",
+        ],
+        &days("2026-11-02", 1, "UTC"),
+    );
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].title, "Newer");
+}
+
+#[test]
+fn an_override_with_its_own_rrule_stands_for_the_one_occurrence_it_names() {
+    let events = import(
+        &[
+            "UID:o|DTSTART:20261102T090000Z|RRULE:FREQ=WEEKLY;COUNT=3",
+            "UID:o|RECURRENCE-ID:20261109T090000Z|DTSTART:20261109T110000Z|RRULE:FREQ=DAILY;COUNT=5",
+        ],
+        &days("2026-11-01", 30, "UTC"),
+    );
+    assert_eq!(
+        spans(&events).iter().map(|s| &s[..17]).collect::<Vec<_>>(),
+        ["2026-11-02T09:00Z", "2026-11-09T11:00Z", "2026-11-16T09:00Z"]
+    );
 }
 
 // ---- Malformed input ------------------------------------------------------------
