@@ -29,6 +29,18 @@ impl Budget {
     pub fn new(steps: usize) -> Self {
         Budget { steps_left: steps }
     }
+
+    /// A budget of at most `steps` taken from this one; hand what is left
+    /// back with [`Budget::give_back`].
+    pub fn take(&mut self, steps: usize) -> Budget {
+        let taken = steps.min(self.steps_left);
+        self.steps_left -= taken;
+        Budget::new(taken)
+    }
+
+    pub fn give_back(&mut self, part: Budget) {
+        self.steps_left += part.steps_left;
+    }
 }
 
 impl Default for Budget {

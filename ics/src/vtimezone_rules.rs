@@ -21,6 +21,8 @@ use crate::zones::{Clock, minus_offset, parse_utc_offset};
 /// Most onsets one zone may step through: a yearly rule from 1601 to 2100
 /// is 500; a zone needing more is not a real zone and is left undefined.
 const MAX_ZONE_STEPS: usize = 20_000;
+/// Most onsets all the zones of one file may step through.
+pub const MAX_ZONE_STEPS_PER_FILE: usize = 1_000_000;
 const DAY_MS: i64 = 86_400_000;
 
 /// Offsets of a defined zone: `(instant, offset after it)` in instant order.
@@ -32,11 +34,22 @@ pub struct DefinedZone {
 }
 
 impl DefinedZone {
-    /// The zone `vtimezone` defines, up to `horizon`; `None` when it has no
-    /// observance with a `DTSTART` and both offsets.
-    pub fn read(vtimezone: &Component, horizon: NaiveDateTime) -> Option<DefinedZone> {
+    /// The zone `vtimezone` defines, up to `horizon`, stepping through at
+    /// most `MAX_ZONE_STEPS` onsets of the file's `budget`; `None` when it
+    /// has no observance with a `DTSTART` and both offsets, or needs more.
+    pub fn read(
+        vtimezone: &Component,
+        horizon: NaiveDateTime,
+        file_budget: &mut Budget,
+    ) -> Option<DefinedZone> {
+        let mut budget = file_budget.take(MAX_ZONE_STEPS);
+        let zone = Self::expand(vtimezone, horizon, &mut budget);
+        file_budget.give_back(budget);
+        zone
+    }
+
+    fn expand(vtimezone: &Component, horizon: NaiveDateTime, budget: &mut Budget) -> Option<DefinedZone> {
         let mut onsets: Vec<(i64, i32, i32)> = Vec::new();
-        let mut budget = Budget::new(MAX_ZONE_STEPS);
         for observance in vtimezone
             .children
             .iter()
@@ -74,7 +87,7 @@ impl DefinedZone {
                 rdates,
                 exdates: Vec::new(),
             };
-            let walls = occurrence_walls(&recurrence, NaiveDateTime::MIN, horizon, &mut budget).ok()?;
+            let walls = occurrence_walls(&recurrence, NaiveDateTime::MIN, horizon, budget).ok()?;
             let (from, to) = (before.local_minus_utc(), after.local_minus_utc());
             onsets.extend(walls.into_iter().map(|wall| (minus_offset(wall, from), from, to)));
         }
@@ -127,7 +140,11 @@ mod tests {
             "BEGIN:VCALENDAR\nBEGIN:VTIMEZONE\nTZID:Custom\n{observances}END:VTIMEZONE\nEND:VCALENDAR\n"
         );
         let calendar = components(content_lines(&text)).unwrap().calendars.remove(0);
-        DefinedZone::read(&calendar.children[0], wall("2100-01-01T00:00"))
+        DefinedZone::read(
+            &calendar.children[0],
+            wall("2100-01-01T00:00"),
+            &mut Budget::default(),
+        )
     }
 
     fn wall(text: &str) -> NaiveDateTime {

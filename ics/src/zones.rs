@@ -9,15 +9,16 @@
 //! nothing defines is read on the calendar's `X-WR-TIMEZONE`, else on UTC,
 //! with a warning (ADR 0014).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeDelta, TimeZone};
 use chrono_tz::Tz;
 
 use crate::component::Component;
 use crate::content_line::ContentLine;
+use crate::expand::Budget;
 use crate::report::Fault;
-use crate::vtimezone_rules::DefinedZone;
+use crate::vtimezone_rules::{DefinedZone, MAX_ZONE_STEPS_PER_FILE};
 use crate::windows_zones::iana_for_windows_name;
 
 /// The clock a wall-clock date-time is read on.
@@ -121,6 +122,8 @@ impl ZoneTable {
             .map(|p| p.value.trim())
             .find(|name| !name.is_empty());
         let mut unknown: Vec<(&str, usize)> = Vec::new();
+        let mut budget = Budget::new(MAX_ZONE_STEPS_PER_FILE);
+        // `used_tzids` lists each TZID once; X-WR-TIMEZONE (line 0) is never reported.
         for (tzid, line) in used_tzids(calendars)
             .into_iter()
             .chain(wr_timezone.map(|n| (n, 0)))
@@ -129,11 +132,11 @@ impl ZoneTable {
                 continue;
             }
             let vtimezone = vtimezones.get(tzid);
-            if let Some(zone) = vtimezone.and_then(|v| DefinedZone::read(v, horizon)) {
+            if let Some(zone) = vtimezone.and_then(|v| DefinedZone::read(v, horizon, &mut budget)) {
                 table.defined.insert(tzid.to_owned(), zone);
             } else if let Some(zone) = vtimezone.and_then(|v| location(v)) {
                 table.located.insert(tzid.to_owned(), zone);
-            } else if line > 0 && !unknown.iter().any(|(t, _)| *t == tzid) {
+            } else if line > 0 {
                 unknown.push((tzid, line));
             }
         }
@@ -186,6 +189,7 @@ fn shown(tzid: &str) -> String {
 /// Every `TZID` parameter outside `VTIMEZONE`s, with the line of its first use.
 fn used_tzids(calendars: &[Component]) -> Vec<(&str, usize)> {
     let mut used: Vec<(&str, usize)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for component in calendars
         .iter()
         .flat_map(|c| c.children.iter())
@@ -196,7 +200,7 @@ fn used_tzids(calendars: &[Component]) -> Vec<(&str, usize)> {
             let Some(tzid) = property.param("TZID").map(str::trim) else {
                 continue;
             };
-            if !used.iter().any(|(t, _)| *t == tzid) {
+            if seen.insert(tzid) {
                 used.push((tzid, property.line));
             }
         }
