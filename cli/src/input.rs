@@ -1,10 +1,10 @@
 //! Reading the events `heat sync` reconciles: a file or stdin (`-`).
 //!
 //! The one place that turns an input file into `SourceEvent`s: the event
-//! JSON of docs/cli.md, or an iCalendar file, recognised by its `.ics`
-//! extension or by content starting with `BEGIN:VCALENDAR`, whose recurring
-//! events are expanded over the window (with a report of what was skipped
-//! or repaired: docs/ics.md).
+//! JSON of `docs/contract.md` "Event JSON", or an iCalendar file ("iCalendar
+//! import"), recognised by its `.ics` extension or by content starting with
+//! `BEGIN:VCALENDAR`, whose recurring events are expanded over the window
+//! (with a report of what was skipped or repaired: `docs/ics.md`).
 
 use std::io::Read;
 use std::path::Path;

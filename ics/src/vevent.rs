@@ -88,52 +88,15 @@ impl<'a> Vevent<'a> {
         me: Option<&str>,
         warnings: &mut Vec<Fault>,
     ) -> Result<Self, Fault> {
-        if let Some(fault) = component.faults.first() {
-            return Err(fault.clone());
-        }
-        warnings.extend(component.warnings.iter().cloned());
-        for property in &component.properties {
-            if let Some(reason) = property.malformed {
-                if READ_FOR_TIMES.contains(&property.name.as_str()) {
-                    return Err(property.fault(reason));
-                }
-                warnings.push(property.fault(format!("{reason}; the property is ignored")));
-            }
-        }
+        readable(component, warnings)?;
         let start_line = component
             .property("DTSTART")
             .ok_or_else(|| Fault::new(component.line, "DTSTART: missing in the VEVENT"))?;
         let start = stamp(start_line, zones)?;
         let (start, length) = times(component, start, zones, window_zone, warnings)?;
-        let recurrence_id = component
-            .property("RECURRENCE-ID")
-            .map(|p| {
-                Ok::<_, Fault>(RecurrenceId {
-                    stamp: stamp(p, zones)?,
-                    this_and_future: p
-                        .param("RANGE")
-                        .is_some_and(|r| r.trim().eq_ignore_ascii_case("THISANDFUTURE")),
-                })
-            })
-            .transpose()?;
+        let recurrence_id = recurrence_id(component, zones)?;
         let frame = Frame::of(start);
-        let mut rdates = Vec::new();
-        for property in component.properties_named("RDATE") {
-            for (at, end) in stamps(property, zones)? {
-                let length = match end {
-                    None => None,
-                    Some(PeriodEnd::After(length)) => Some(whole_days(at, bounded(length, property)?)),
-                    Some(PeriodEnd::At(end)) => Some(bounded(span(at, end, window_zone), property)?),
-                };
-                if length.is_some_and(|l| l.days < 0 || l.seconds < 0) {
-                    warnings
-                        .push(property.fault("a PERIOD ends before it starts; the event's length is used"));
-                    rdates.push((at, None));
-                } else {
-                    rdates.push((at, length));
-                }
-            }
-        }
+        let rdates = rdates(component, zones, window_zone, warnings)?;
         let mut exdates = Vec::new();
         for property in component.properties_named("EXDATE") {
             exdates.extend(stamps(property, zones)?.into_iter().map(|(at, _)| at));
@@ -167,6 +130,64 @@ impl<'a> Vevent<'a> {
             details: details(component, me),
         })
     }
+}
+
+/// The component's own faults (fatal), its repairs (warnings), and its
+/// malformed parameters: fatal on a property read for times, else ignored.
+fn readable(component: &Component, warnings: &mut Vec<Fault>) -> Result<(), Fault> {
+    if let Some(fault) = component.faults.first() {
+        return Err(fault.clone());
+    }
+    warnings.extend(component.warnings.iter().cloned());
+    for property in &component.properties {
+        if let Some(reason) = property.malformed {
+            if READ_FOR_TIMES.contains(&property.name.as_str()) {
+                return Err(property.fault(reason));
+            }
+            warnings.push(property.fault(format!("{reason}; the property is ignored")));
+        }
+    }
+    Ok(())
+}
+
+fn recurrence_id<'a>(component: &Component, zones: &'a ZoneTable) -> Result<Option<RecurrenceId<'a>>, Fault> {
+    component
+        .property("RECURRENCE-ID")
+        .map(|p| {
+            Ok(RecurrenceId {
+                stamp: stamp(p, zones)?,
+                this_and_future: p
+                    .param("RANGE")
+                    .is_some_and(|r| r.trim().eq_ignore_ascii_case("THISANDFUTURE")),
+            })
+        })
+        .transpose()
+}
+
+/// The `RDATE`s, each with its own length when it is a PERIOD.
+fn rdates<'a>(
+    component: &Component,
+    zones: &'a ZoneTable,
+    window_zone: Tz,
+    warnings: &mut Vec<Fault>,
+) -> Result<Vec<(Stamp<'a>, Option<Length>)>, Fault> {
+    let mut rdates = Vec::new();
+    for property in component.properties_named("RDATE") {
+        for (at, end) in stamps(property, zones)? {
+            let length = match end {
+                None => None,
+                Some(PeriodEnd::After(length)) => Some(whole_days(at, bounded(length, property)?)),
+                Some(PeriodEnd::At(end)) => Some(bounded(span(at, end, window_zone), property)?),
+            };
+            if length.is_some_and(|l| l.days < 0 || l.seconds < 0) {
+                warnings.push(property.fault("a PERIOD ends before it starts; the event's length is used"));
+                rdates.push((at, None));
+            } else {
+                rdates.push((at, length));
+            }
+        }
+    }
+    Ok(rdates)
 }
 
 /// The `UID` (and true), or (RFC 5545 requires one, some feeds forget it) a

@@ -1,5 +1,6 @@
-//! One test per ICS import rule, each on a small hand-made calendar, each
-//! failing if its rule breaks.
+//! One test per ICS import rule (`docs/contract.md` "iCalendar import", ADR
+//! 0005, `docs/ics.md`), each on a small hand-made calendar, each failing if
+//! its rule breaks.
 
 mod support;
 
