@@ -15,6 +15,7 @@ mod error;
 mod event;
 mod guard;
 mod heat;
+#[cfg(feature = "ics")]
 mod ics;
 mod reconcile;
 mod store;
@@ -24,7 +25,8 @@ mod window;
 pub use error::HeatError;
 pub use event::{Availability, EventStatus, EventTime, Participation, SourceEvent, events_from_json};
 pub use heat::{DaySummary, HeatMap, HeatSlot};
-pub use ics::events_from_ics;
+#[cfg(feature = "ics")]
+pub use ics::{IcsImport, IcsIssue, events_from_ics, import_ics};
 pub use reconcile::{ReconcileOptions, ReconcileOutcome, SyncRecord};
 pub use store::HeatStore;
 pub use sync::{
