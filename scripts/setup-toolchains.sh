@@ -128,6 +128,21 @@ if [[ ! -f $SWIFT_STAMP ]]; then
     date -u +%FT%TZ >"$SWIFT_STAMP"
 fi
 
+# --- Python venv: the ICS differential test's oracle --------------------------
+# recurring_ical_events (an independent RFC 5545 reader) for
+# scripts/test-ics-differential.sh; every package pinned in
+# scripts/ics-oracle/requirements.txt.
+ICS_ORACLE_VENV="$HEAT_TOOLCHAINS/python"
+ICS_ORACLE_REQUIREMENTS="$SCRIPT_DIR/ics-oracle/requirements.txt"
+python3 -c 'import ensurepip' 2>/dev/null || apt_install python3-venv
+[[ -x $ICS_ORACLE_VENV/bin/python ]] || python3 -m venv "$ICS_ORACLE_VENV" || die "python3 -m venv $ICS_ORACLE_VENV failed"
+if ! "$ICS_ORACLE_VENV/bin/pip" freeze --disable-pip-version-check 2>/dev/null \
+    | grep -qix "recurring-ical-events==$(sed -n 's/^recurring-ical-events==//p' "$ICS_ORACLE_REQUIREMENTS")"; then
+    log "pip install -r $ICS_ORACLE_REQUIREMENTS"
+    "$ICS_ORACLE_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$ICS_ORACLE_REQUIREMENTS" \
+        || die "pip install of the ICS oracle failed"
+fi
+
 # --- env.sh ------------------------------------------------------------------
 env_tmp=$(mktemp "$HEAT_TOOLCHAINS/.env.sh.XXXXXX")
 {

@@ -30,6 +30,7 @@ stage "long functions" cargo clippy --workspace --lib --bins -- -D clippy::too_m
 stage "rust tests" cargo test --workspace
 # The phone build: no bundled zone database, the device's rules (docs/time-zones.md).
 stage "phone build (no bundled zone rules)" cargo clippy -p heat-core -p heat-ffi --no-default-features -- -D warnings
+stage "ics differential" scripts/test-ics-differential.sh
 for suite in scripts/test-kotlin-bindings.sh scripts/test-swift.sh scripts/test-android-jvm.sh \
     scripts/bench-smoke.sh scripts/test-fuzz-smoke.sh; do
     stage "$suite" "$suite"

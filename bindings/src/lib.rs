@@ -16,6 +16,7 @@ mod event;
 mod guard;
 mod heat;
 mod host_zone_rules;
+#[cfg(feature = "ics")]
 mod ics;
 mod reconcile;
 mod store;
@@ -30,7 +31,8 @@ pub use host_zone_rules::{
     HostZoneRules, HostZoneRulesError, ZoneOffsetTransition, ZoneOffsets, register_host_zone_rules,
     unregister_host_zone_rules,
 };
-pub use ics::events_from_ics;
+#[cfg(feature = "ics")]
+pub use ics::{IcsImport, IcsIssue, events_from_ics, import_ics};
 pub use reconcile::{ReconcileOptions, ReconcileOutcome, SyncRecord};
 pub use store::HeatStore;
 pub use sync::{

@@ -18,7 +18,6 @@
 pub mod engine;
 pub mod error;
 pub mod heat;
-pub mod ics;
 mod interrupt;
 pub mod limits;
 pub mod model;
@@ -27,7 +26,6 @@ pub mod sync;
 
 pub use error::{Error, InvalidInput, Result};
 pub use heat::{DaySummary, HeatMap, HeatSlot};
-pub use ics::events_from_ics;
 pub use model::{
     Availability, EventStatus, EventTime, Participation, SourceEvent, TimeRange, TimeWindow,
     events_from_json, window_of_days,

@@ -1,7 +1,8 @@
-//! `events_from_ics` on any text: events or `InvalidInput`,
-//! never a panic or another error; every event it returns is valid and lies
-//! in the window, and events that share an id are equal (the reconcile rule),
-//! so a reconcile accepts the list.
+//! `import_ics` on any text: an import or `InvalidInput`, never a panic or
+//! another error; every event it returns is valid and lies in the window,
+//! events that share an id are equal (the reconcile rule), so a reconcile
+//! accepts the list; every skipped component and warning names a line of
+//! the text.
 #![no_main]
 
 use heat_core::limits::MAX_WINDOW_DAYS;
@@ -32,10 +33,15 @@ fuzz_target!(|data: &[u8]| {
         time_zone: ZONES[data.len() % ZONES.len()].into(),
     };
     let me = (data.len() % 2 == 0).then_some("me@example.org");
-    match heat_core::events_from_ics(text, &window, me) {
+    match heat_ics::import_ics(text, &window, me) {
         Err(Error::InvalidInput(_)) => {}
         Err(other) => panic!("not an InvalidInput: {other:?}"),
-        Ok(events) => {
+        Ok(import) => {
+            let lines = text.split('\n').count();
+            for issue in import.skipped.iter().chain(&import.warnings) {
+                assert!((1..=lines).contains(&issue.line), "line {} of {lines}", issue.line);
+            }
+            let events = import.events;
             let zone = Zone::parse(&window.time_zone, "tz").unwrap();
             let mut by_id = std::collections::HashMap::new();
             for event in &events {

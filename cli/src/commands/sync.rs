@@ -10,7 +10,7 @@ use heat_core::ReconcileOptions;
 use super::store_args::StoreArgs;
 use crate::failure::Failure;
 use crate::input::read_events;
-use crate::render::{json, outcome_text};
+use crate::render::{ics_report, json, outcome_text};
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
@@ -25,22 +25,30 @@ pub struct SyncArgs {
     /// Let an empty source clear the window: only when the calendar is readable and really empty
     #[arg(long)]
     allow_empty: bool,
-    /// Print the outcome as JSON
+    /// Print the outcome as JSON (for an .ics file, with what its import skipped and repaired)
     #[arg(long)]
     json: bool,
 }
 
 pub fn run(args: &SyncArgs) -> Result<String, Failure> {
     let window = args.target.window()?;
-    let events = read_events(&args.events, &window.window(), args.me.as_deref())?;
+    let input = read_events(&args.events, &window.window(), args.me.as_deref())?;
     let store = args.target.open_store()?;
     let options = ReconcileOptions {
         allow_empty: args.allow_empty,
     };
-    let outcome = store.reconcile_heat(&args.target.scope, &window.window(), &events, options)?;
-    Ok(if args.json {
-        json::to_text(&json::sync_outcome(&outcome, &window))
-    } else {
-        outcome_text::render(&outcome, &window)
+    let outcome = store.reconcile_heat(&args.target.scope, &window.window(), &input.events, options)?;
+    let imported = input.events.len();
+    Ok(match (args.json, &input.ics) {
+        (true, None) => json::to_text(&json::sync_outcome(&outcome, &window)),
+        (true, Some(report)) => {
+            let mut value = json::sync_outcome(&outcome, &window);
+            value["ics"] = ics_report::json(imported, report);
+            json::to_text(&value)
+        }
+        (false, None) => outcome_text::render(&outcome, &window),
+        (false, Some(report)) => {
+            ics_report::text(imported, report) + &outcome_text::render(&outcome, &window)
+        }
     })
 }

@@ -5,6 +5,7 @@ pub mod day_table;
 pub mod event_list;
 pub mod free_list;
 pub mod heat_level;
+pub mod ics_report;
 pub mod json;
 pub mod outcome_text;
 pub mod svg;

@@ -25,7 +25,20 @@ fn event_ids(events: &Value) -> Vec<String> {
 fn sync_ics(store: &Store, path: &str, me: Option<&str>) -> Value {
     let mut extra = vec!["--events", path, "--json"];
     extra.extend(me.map(|me| ["--me", me]).iter().flatten());
-    store.run("sync", &extra).json()
+    let outcome = store.run("sync", &extra).json();
+    let report = &outcome["ics"];
+    assert_eq!(
+        report["imported"],
+        outcome["eventsInserted"].as_u64().unwrap() + outcome["eventsUnchanged"].as_u64().unwrap()
+    );
+    assert_eq!(
+        (
+            report["skipped"].as_array().unwrap().len(),
+            report["warnings"].as_array().unwrap().len()
+        ),
+        (0, 0)
+    );
+    outcome
 }
 
 #[test]
@@ -90,17 +103,58 @@ fn ics_content_is_recognised_without_the_extension_and_on_stdin() {
 }
 
 #[test]
-fn a_malformed_ics_file_exits_2_naming_the_line_and_leaves_the_store_alone() {
+fn a_damaged_event_is_skipped_and_reported_and_the_rest_synced() {
+    let store = Store::new();
+    let broken = std::fs::read_to_string(GOOGLE)
+        .unwrap()
+        .replace("DTSTART:20261022T130000Z", "DTSTART:20261022T250000Z")
+        .replace(
+            "RRULE:FREQ=WEEKLY;WKST=MO;BYDAY=MO,WE",
+            "RRULE:FREQ=WEEKLY;WKST=MO;BYDAY=MO,WE;COUNT=-1",
+        );
+    let path = store.file("broken.ics", &broken);
+    let text = store.run("sync", &["--events", path.to_str().unwrap()]);
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    assert!(
+        text.stdout.starts_with("imported 5, skipped 1, warnings 1\n"),
+        "{}",
+        text.stdout
+    );
+
+    let json = Store::new()
+        .run("sync", &["--events", path.to_str().unwrap(), "--json"])
+        .json();
+    assert_eq!(json["eventsInserted"], 5);
+    let report = &json["ics"];
+    assert_eq!(report["imported"], 5);
+    assert_eq!(report["skipped"].as_array().unwrap().len(), 1);
+    assert_eq!(report["skipped"][0]["line"], 82);
+    assert!(
+        report["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("DTSTART: ")
+    );
+    assert_eq!(report["warnings"][0]["line"], 29);
+    assert_eq!(report["warnings"][0]["uid"], STANDUP);
+    assert!(
+        report["warnings"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("COUNT ignored")
+    );
+    assert!(!json.to_string().contains("Quarterly"), "{json}");
+}
+
+#[test]
+fn a_file_with_nothing_of_icalendar_exits_2_and_leaves_the_store_alone() {
     let store = Store::new();
     sync_ics(&store, GOOGLE, None);
     let before = store.bytes();
-    let broken = std::fs::read_to_string(GOOGLE)
-        .unwrap()
-        .replace("DTSTART:20261022T130000Z", "DTSTART:20261022T250000Z");
-    let path = store.file("broken.ics", &broken);
+    let path = store.file("notes.ics", "Quarterly review notes\n");
     let run = store.run("sync", &["--events", path.to_str().unwrap(), "--json"]);
     let line = run.one_line_error(2);
-    assert!(line.contains("DTSTART") && line.contains("line 82"), "{line}");
+    assert!(line.contains("not an iCalendar file"), "{line}");
     assert!(!line.contains("Quarterly"), "{line}");
     assert_eq!(store.bytes(), before);
 }

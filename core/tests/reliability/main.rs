@@ -16,7 +16,6 @@ mod bad_disks;
 mod bad_files;
 mod child;
 mod concurrency;
-mod fuzz_regressions;
 mod kill;
 mod limits;
 mod privacy;

@@ -14,9 +14,7 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
 
-use heat_core::{
-    Error, HeatStore, ReconcileOptions, SourceEvent, events_from_ics, events_from_json, window_of_days,
-};
+use heat_core::{Error, HeatStore, ReconcileOptions, SourceEvent, events_from_json, window_of_days};
 
 use crate::child;
 use crate::support::bad_input::{MARKER, bad_calls, bad_json, good_window, secret};
@@ -168,29 +166,6 @@ fn json_calls() -> usize {
         .sum()
 }
 
-fn ics_calls() -> usize {
-    let vevent = |lines: &str| {
-        format!(
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:u1\r\nSUMMARY:{MARKER}\r\nLOCATION:{MARKER}\r\n\
-             DESCRIPTION:{MARKER}\r\n{lines}END:VEVENT\r\nEND:VCALENDAR\r\n"
-        )
-    };
-    let texts = [
-        vevent("DTSTART:2026113\r\n"),
-        vevent("DTSTART:20261130T090000Z\r\nDTEND:20261129T090000Z\r\n"),
-        vevent("DTSTART;TZID=Mars/Base:20261130T090000\r\n"),
-        vevent("DTSTART:20261130T090000Z\r\nRRULE:FREQ=SOMETIMES\r\n"),
-        vevent("DTSTART:20261130T090000Z\r\nDURATION:P1Q\r\n"),
-        vevent(&format!("DTSTART:20261130T090000Z\r\n{MARKER}\r\n")),
-        format!("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:{MARKER}\r\n"),
-    ];
-    let w = window_of_days("2026-11-30", 7, "Europe/Berlin").unwrap();
-    texts
-        .iter()
-        .map(|text| check("ics", events_from_ics(text, &w, Some(MARKER))))
-        .sum()
-}
-
 /// Entry point: every error path, once, with the marker everywhere.
 #[test]
 #[ignore = "child process of the privacy test"]
@@ -210,8 +185,7 @@ fn error_paths_process() {
         + refusal_and_interrupt(&store)
         + damaged_store_calls(tmp.dir.path())
         + file_calls(tmp.dir.path())
-        + json_calls()
-        + ics_calls();
+        + json_calls();
     println!("{TAG}{checked}");
 }
 
