@@ -1,9 +1,7 @@
 package app.flowstate.heat.android
 
-import android.Manifest
 import android.content.ContentUris
 import android.content.Context
-import android.content.pm.PackageManager
 import android.database.Cursor
 import android.provider.CalendarContract.Events
 import android.provider.CalendarContract.Instances
@@ -24,8 +22,7 @@ import app.flowstate.heat.sync.InstanceRow
 class CalendarContractSource(context: Context) : CalendarSource {
     private val context = context.applicationContext
 
-    override fun hasReadPermission(): Boolean =
-        context.checkSelfPermission(Manifest.permission.READ_CALENDAR) == PackageManager.PERMISSION_GRANTED
+    override fun hasReadPermission(): Boolean = hasCalendarPermission(context)
 
     override fun readInstances(window: TimeWindow): List<InstanceRow> {
         val range = Instances.CONTENT_URI.buildUpon()
