@@ -37,7 +37,9 @@ pub enum HeatError {
     Interrupted { reason: String },
     /// SQLite failed (disk full, I/O error, locked for too long).
     Storage { reason: String },
-    /// The file was written by a newer version of the engine.
+    /// The file's schema is not the one this build reads: written by a newer
+    /// version of the engine, or (for `openReadOnly`) not yet upgraded by
+    /// the writer.
     IncompatibleDatabase {
         reason: String,
         found_version: i64,
@@ -45,6 +47,8 @@ pub enum HeatError {
     },
     /// The file is not a store of this engine, or is damaged.
     CorruptDatabase { reason: String },
+    /// A write call on a store opened with `openReadOnly`.
+    ReadOnly { reason: String },
     /// A bug in the engine stopped the call (a Rust panic); the store is unchanged.
     Internal { reason: String },
 }
@@ -64,12 +68,15 @@ impl From<CoreError> for HeatError {
             },
             CoreError::Interrupted => HeatError::Interrupted { reason },
             CoreError::Storage(_) => HeatError::Storage { reason },
-            CoreError::DatabaseTooNew { found, supported } => HeatError::IncompatibleDatabase {
+            CoreError::IncompatibleDatabase { found, supported } => HeatError::IncompatibleDatabase {
                 reason,
                 found_version: found,
                 supported_version: supported,
             },
-            CoreError::CorruptDatabase(_) => HeatError::CorruptDatabase { reason },
+            CoreError::ForeignDatabase | CoreError::CorruptDatabase(_) => {
+                HeatError::CorruptDatabase { reason }
+            }
+            CoreError::ReadOnly(_) => HeatError::ReadOnly { reason },
         }
     }
 }
@@ -109,6 +116,7 @@ impl fmt::Display for HeatError {
             | HeatError::Storage { reason }
             | HeatError::IncompatibleDatabase { reason, .. }
             | HeatError::CorruptDatabase { reason }
+            | HeatError::ReadOnly { reason }
             | HeatError::Internal { reason } => f.write_str(reason),
         }
     }
@@ -149,11 +157,13 @@ mod tests {
             CoreError::EmptySourceRefused { stored_events: 3 },
             CoreError::Interrupted,
             CoreError::Storage("disk I/O error".into()),
-            CoreError::DatabaseTooNew {
+            CoreError::IncompatibleDatabase {
                 found: 99,
                 supported: 1,
             },
+            CoreError::ForeignDatabase,
             CoreError::CorruptDatabase("the file is not a SQLite database".into()),
+            CoreError::ReadOnly("the store was opened read-only".into()),
         ];
         for core in cases {
             let text = core.to_string();
@@ -163,7 +173,7 @@ mod tests {
 
     #[test]
     fn a_newer_schema_reports_both_versions() {
-        let err = HeatError::from(CoreError::DatabaseTooNew {
+        let err = HeatError::from(CoreError::IncompatibleDatabase {
             found: 99,
             supported: 1,
         });

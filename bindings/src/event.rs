@@ -1,6 +1,6 @@
 //! Source events as Swift and Kotlin see them, and the event JSON reader.
 
-use heat_core::model as core;
+use heat_core::model;
 
 use crate::error::HeatError;
 use crate::guard::guarded;
@@ -40,15 +40,15 @@ macro_rules! mirror_enum {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
         pub enum $name { $($variant),+ }
 
-        impl From<core::$name> for $name {
-            fn from(value: core::$name) -> Self {
-                match value { $(core::$name::$variant => $name::$variant),+ }
+        impl From<model::$name> for $name {
+            fn from(value: model::$name) -> Self {
+                match value { $(model::$name::$variant => $name::$variant),+ }
             }
         }
 
-        impl From<$name> for core::$name {
+        impl From<$name> for model::$name {
             fn from(value: $name) -> Self {
-                match value { $($name::$variant => core::$name::$variant),+ }
+                match value { $($name::$variant => model::$name::$variant),+ }
             }
         }
     };
@@ -70,26 +70,26 @@ mirror_enum!(
     Participation { None, Accepted, Tentative, NeedsAction, Declined }
 );
 
-impl From<core::EventTime> for EventTime {
-    fn from(time: core::EventTime) -> Self {
+impl From<model::EventTime> for EventTime {
+    fn from(time: model::EventTime) -> Self {
         match time {
-            core::EventTime::Timed { start_ms, end_ms } => EventTime::Timed { start_ms, end_ms },
-            core::EventTime::AllDay { start_date, end_date } => EventTime::AllDay { start_date, end_date },
+            model::EventTime::Timed { start_ms, end_ms } => EventTime::Timed { start_ms, end_ms },
+            model::EventTime::AllDay { start_date, end_date } => EventTime::AllDay { start_date, end_date },
         }
     }
 }
 
-impl From<EventTime> for core::EventTime {
+impl From<EventTime> for model::EventTime {
     fn from(time: EventTime) -> Self {
         match time {
-            EventTime::Timed { start_ms, end_ms } => core::EventTime::Timed { start_ms, end_ms },
-            EventTime::AllDay { start_date, end_date } => core::EventTime::AllDay { start_date, end_date },
+            EventTime::Timed { start_ms, end_ms } => model::EventTime::Timed { start_ms, end_ms },
+            EventTime::AllDay { start_date, end_date } => model::EventTime::AllDay { start_date, end_date },
         }
     }
 }
 
-impl From<core::SourceEvent> for SourceEvent {
-    fn from(e: core::SourceEvent) -> Self {
+impl From<model::SourceEvent> for SourceEvent {
+    fn from(e: model::SourceEvent) -> Self {
         SourceEvent {
             id: e.id,
             calendar_id: e.calendar_id,
@@ -103,9 +103,9 @@ impl From<core::SourceEvent> for SourceEvent {
     }
 }
 
-impl From<SourceEvent> for core::SourceEvent {
+impl From<SourceEvent> for model::SourceEvent {
     fn from(e: SourceEvent) -> Self {
-        core::SourceEvent {
+        model::SourceEvent {
             id: e.id,
             calendar_id: e.calendar_id,
             title: e.title,
@@ -124,7 +124,7 @@ impl From<SourceEvent> for core::SourceEvent {
 pub fn events_from_json(json: String) -> Result<Vec<SourceEvent>, HeatError> {
     guarded(|| {
         Ok::<_, HeatError>(
-            core::events_from_json(&json)?
+            model::events_from_json(&json)?
                 .into_iter()
                 .map(Into::into)
                 .collect(),
@@ -145,9 +145,9 @@ mod tests {
             {"id": "h1", "calendarId": "hol", "title": "H", "allDay": true,
              "startDate": "2026-12-25", "endDate": "2026-12-26", "availability": "free"}
         ]}"#;
-        let core_events = core::events_from_json(json).unwrap();
+        let core_events = model::events_from_json(json).unwrap();
         let mirrored = events_from_json(json.into()).unwrap();
-        let back: Vec<core::SourceEvent> = mirrored.iter().cloned().map(Into::into).collect();
+        let back: Vec<model::SourceEvent> = mirrored.iter().cloned().map(Into::into).collect();
         assert_eq!(back, core_events);
         assert_eq!(mirrored[0].participation, Participation::NeedsAction);
         assert_eq!(

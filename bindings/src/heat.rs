@@ -1,6 +1,6 @@
 //! Heat maps and day summaries: what calendar screens draw.
 
-use heat_core::heat as core;
+use heat_core::heat;
 
 /// The window cut into slots of `slotMinutes` from its start (the last slot
 /// may be shorter).
@@ -32,8 +32,8 @@ pub struct DaySummary {
     pub longest_free_minutes: f64,
 }
 
-impl From<core::HeatMap> for HeatMap {
-    fn from(map: core::HeatMap) -> Self {
+impl From<heat::HeatMap> for HeatMap {
+    fn from(map: heat::HeatMap) -> Self {
         HeatMap {
             slot_minutes: saturating_i32(map.slot_minutes),
             busy_minutes: map.busy_minutes,
@@ -42,8 +42,8 @@ impl From<core::HeatMap> for HeatMap {
     }
 }
 
-impl From<core::HeatSlot> for HeatSlot {
-    fn from(slot: core::HeatSlot) -> Self {
+impl From<heat::HeatSlot> for HeatSlot {
+    fn from(slot: heat::HeatSlot) -> Self {
         HeatSlot {
             start_ms: slot.start_ms,
             heat: slot.heat,
@@ -51,8 +51,8 @@ impl From<core::HeatSlot> for HeatSlot {
     }
 }
 
-impl From<core::DaySummary> for DaySummary {
-    fn from(day: core::DaySummary) -> Self {
+impl From<heat::DaySummary> for DaySummary {
+    fn from(day: heat::DaySummary) -> Self {
         DaySummary {
             date: day.date,
             busy_minutes: day.busy_minutes,

@@ -18,6 +18,7 @@ mod heat;
 mod ics;
 mod reconcile;
 mod store;
+mod sync;
 mod window;
 
 pub use error::HeatError;
@@ -26,6 +27,10 @@ pub use heat::{DaySummary, HeatMap, HeatSlot};
 pub use ics::events_from_ics;
 pub use reconcile::{ReconcileOptions, ReconcileOutcome, SyncRecord};
 pub use store::HeatStore;
+pub use sync::{
+    CalendarAccess, CalendarRead, CalendarSource, SourceError, SyncJob, SyncPlan, SyncStop, SyncSummary,
+    WindowSync,
+};
 pub use window::{TimeRange, TimeWindow, window_of_days};
 
 uniffi::setup_scaffolding!();

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use heat_core::store as core;
+use heat_core::store;
 
 use crate::error::saturating_i64;
 use crate::window::{TimeRange, TimeWindow};
@@ -43,16 +43,16 @@ pub struct SyncRecord {
     pub changed: bool,
 }
 
-impl From<ReconcileOptions> for core::ReconcileOptions {
+impl From<ReconcileOptions> for store::ReconcileOptions {
     fn from(options: ReconcileOptions) -> Self {
-        core::ReconcileOptions {
+        store::ReconcileOptions {
             allow_empty: options.allow_empty,
         }
     }
 }
 
-impl From<core::ReconcileOutcome> for ReconcileOutcome {
-    fn from(o: core::ReconcileOutcome) -> Self {
+impl From<store::ReconcileOutcome> for ReconcileOutcome {
+    fn from(o: store::ReconcileOutcome) -> Self {
         ReconcileOutcome {
             changed: o.changed,
             window_digest: o.window_digest,
@@ -67,8 +67,8 @@ impl From<core::ReconcileOutcome> for ReconcileOutcome {
     }
 }
 
-impl From<core::SyncRecord> for SyncRecord {
-    fn from(r: core::SyncRecord) -> Self {
+impl From<store::SyncRecord> for SyncRecord {
+    fn from(r: store::SyncRecord) -> Self {
         SyncRecord {
             at: system_time(r.at_ms),
             window: r.window.into(),

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use heat_core::store as core;
+use heat_core::store;
 
 use crate::error::HeatError;
 use crate::event::SourceEvent;
@@ -18,7 +18,7 @@ use crate::window::{TimeRange, TimeWindow, non_negative};
 
 #[derive(uniffi::Object)]
 pub struct HeatStore {
-    core: core::HeatStore,
+    store: store::HeatStore,
 }
 
 #[uniffi::export]
@@ -27,9 +27,32 @@ impl HeatStore {
     #[uniffi::constructor]
     pub fn open(path: String) -> Result<Arc<Self>, HeatError> {
         guarded(|| {
-            let core = core::HeatStore::open(&path)?;
-            Ok::<_, HeatError>(Arc::new(HeatStore { core }))
+            let store = store::HeatStore::open(&path)?;
+            Ok::<_, HeatError>(Arc::new(HeatStore { store }))
         })
+    }
+
+    /// Opens an existing store file for reading only (screens, widgets,
+    /// other processes): never creates, migrates or writes it. A missing file
+    /// is `Storage`; a file the writer has not upgraded yet is
+    /// `IncompatibleDatabase`; write calls fail with `ReadOnly`.
+    #[uniffi::constructor]
+    pub fn open_read_only(path: String) -> Result<Arc<Self>, HeatError> {
+        guarded(|| {
+            let store = store::HeatStore::open_read_only(&path)?;
+            Ok::<_, HeatError>(Arc::new(HeatStore { store }))
+        })
+    }
+
+    /// How many reconciles changed `scope` (0 for a new file or a scope never
+    /// synced). Cheap: poll it and reload when it (or `storeId`) differs.
+    pub fn change_count(&self, scope: String) -> Result<u64, HeatError> {
+        guarded(|| self.store.change_count(&scope))
+    }
+
+    /// The file's random identity: a rebuilt file has a new one.
+    pub fn store_id(&self) -> Result<String, HeatError> {
+        guarded(|| self.store.store_id())
     }
 
     /// Makes the store's window for `scope` equal `events` (the source wins),
@@ -44,7 +67,7 @@ impl HeatStore {
         guarded(|| {
             let events: Vec<_> = events.into_iter().map(Into::into).collect();
             let outcome = self
-                .core
+                .store
                 .reconcile_heat(&scope, &window.into(), &events, options.into())?;
             Ok::<_, HeatError>(outcome.into())
         })
@@ -58,14 +81,14 @@ impl HeatStore {
     ) -> Result<HeatMap, HeatError> {
         guarded(|| {
             let slot_minutes = non_negative(slot_minutes, "slotMinutes")?;
-            Ok::<_, HeatError>(self.core.heat_map(&scope, &window.into(), slot_minutes)?.into())
+            Ok::<_, HeatError>(self.store.heat_map(&scope, &window.into(), slot_minutes)?.into())
         })
     }
 
     /// Stored events overlapping the window, by start then id.
     pub fn events(&self, scope: String, window: TimeWindow) -> Result<Vec<SourceEvent>, HeatError> {
         guarded(|| {
-            let events = self.core.events(&scope, &window.into())?;
+            let events = self.store.events(&scope, &window.into())?;
             Ok::<_, HeatError>(events.into_iter().map(Into::into).collect())
         })
     }
@@ -80,27 +103,27 @@ impl HeatStore {
     ) -> Result<Vec<TimeRange>, HeatError> {
         guarded(|| {
             let min_minutes = non_negative(min_minutes, "minMinutes")?;
-            let blocks = self.core.free_blocks(&scope, &window.into(), min_minutes)?;
+            let blocks = self.store.free_blocks(&scope, &window.into(), min_minutes)?;
             Ok::<_, HeatError>(blocks.into_iter().map(Into::into).collect())
         })
     }
 
     pub fn day_summaries(&self, scope: String, window: TimeWindow) -> Result<Vec<DaySummary>, HeatError> {
         guarded(|| {
-            let days = self.core.day_summaries(&scope, &window.into())?;
+            let days = self.store.day_summaries(&scope, &window.into())?;
             Ok::<_, HeatError>(days.into_iter().map(Into::into).collect())
         })
     }
 
     /// The last reconcile of `scope`, or none yet.
     pub fn last_sync(&self, scope: String) -> Result<Option<SyncRecord>, HeatError> {
-        guarded(|| Ok::<_, HeatError>(self.core.last_sync(&scope)?.map(Into::into)))
+        guarded(|| Ok::<_, HeatError>(self.store.last_sync(&scope)?.map(Into::into)))
     }
 
     /// Makes the call running now on another thread fail with `Interrupted`,
     /// leaving the store unchanged (BGTask expiration, Worker stop). It only
     /// raises a flag, so it cannot fail.
     pub fn interrupt(&self) {
-        self.core.interrupt();
+        self.store.interrupt();
     }
 }

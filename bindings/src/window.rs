@@ -1,6 +1,6 @@
 //! Windows and time ranges, and the helper that builds a window of days.
 
-use heat_core::model as core;
+use heat_core::model;
 
 use crate::error::HeatError;
 use crate::guard::guarded;
@@ -21,8 +21,8 @@ pub struct TimeRange {
     pub end_ms: i64,
 }
 
-impl From<core::TimeWindow> for TimeWindow {
-    fn from(w: core::TimeWindow) -> Self {
+impl From<model::TimeWindow> for TimeWindow {
+    fn from(w: model::TimeWindow) -> Self {
         TimeWindow {
             start_ms: w.start_ms,
             end_ms: w.end_ms,
@@ -31,9 +31,9 @@ impl From<core::TimeWindow> for TimeWindow {
     }
 }
 
-impl From<TimeWindow> for core::TimeWindow {
+impl From<TimeWindow> for model::TimeWindow {
     fn from(w: TimeWindow) -> Self {
-        core::TimeWindow {
+        model::TimeWindow {
             start_ms: w.start_ms,
             end_ms: w.end_ms,
             time_zone: w.time_zone,
@@ -41,8 +41,8 @@ impl From<TimeWindow> for core::TimeWindow {
     }
 }
 
-impl From<core::TimeRange> for TimeRange {
-    fn from(r: core::TimeRange) -> Self {
+impl From<model::TimeRange> for TimeRange {
+    fn from(r: model::TimeRange) -> Self {
         TimeRange {
             start_ms: r.start_ms,
             end_ms: r.end_ms,
@@ -56,7 +56,7 @@ impl From<core::TimeRange> for TimeRange {
 pub fn window_of_days(start_date: String, days: i32, time_zone: String) -> Result<TimeWindow, HeatError> {
     guarded(|| {
         let days = non_negative(days, "days")?;
-        Ok::<_, HeatError>(core::window_of_days(&start_date, days, &time_zone)?.into())
+        Ok::<_, HeatError>(model::window_of_days(&start_date, days, &time_zone)?.into())
     })
 }
 

@@ -28,12 +28,18 @@ impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::BadArgument(_) => EXIT_BAD_INPUT,
-            // A file that is not a store, or a newer one, is bad input (SPEC "Bad input").
+            // A file that is not a store, or a newer one, is bad input
+            // (docs/contract.md, "Bad input").
             Failure::Engine(
-                Error::InvalidInput(_) | Error::CorruptDatabase(_) | Error::DatabaseTooNew { .. },
+                Error::InvalidInput(_)
+                | Error::CorruptDatabase(_)
+                | Error::IncompatibleDatabase { .. }
+                | Error::ForeignDatabase,
             ) => EXIT_BAD_INPUT,
             Failure::Engine(Error::EmptySourceRefused { .. }) => EXIT_REFUSED_EMPTY,
-            Failure::Engine(Error::Interrupted | Error::Storage(_)) | Failure::Io(_) => EXIT_OTHER,
+            Failure::Engine(Error::Interrupted | Error::Storage(_) | Error::ReadOnly(_)) | Failure::Io(_) => {
+                EXIT_OTHER
+            }
         }
     }
 }

@@ -59,14 +59,36 @@ pub enum Error {
     #[error("storage error: {0}")]
     Storage(String),
 
-    #[error(
-        "incompatible database: schema version {found} is newer than this build supports ({supported}); \
-         update the app or delete the file to rebuild it from the calendar"
-    )]
-    DatabaseTooNew { found: i64, supported: i64 },
+    /// The file's schema is not the one this build reads: newer (written by a
+    /// newer app; never touched) or, for a read-only open, older (the writer
+    /// upgrades it on its next open).
+    #[error("incompatible database: {}", incompatibility(*found, *supported))]
+    IncompatibleDatabase { found: i64, supported: i64 },
+
+    /// A SQLite file of another application: never touched, never deleted.
+    #[error("incompatible database: the file is a SQLite database of another application")]
+    ForeignDatabase,
 
     #[error("corrupt database: {0}; delete the file to rebuild it from the calendar")]
     CorruptDatabase(String),
+
+    /// A write through a store opened with `open_read_only`.
+    #[error("read-only store: {0}; sync through a store opened for writing")]
+    ReadOnly(String),
+}
+
+fn incompatibility(found: i64, supported: i64) -> String {
+    if found > supported {
+        format!(
+            "schema version {found} is newer than this build supports ({supported}); \
+             update the app or delete the file to rebuild it from the calendar"
+        )
+    } else {
+        format!(
+            "schema version {found} is older than this build reads ({supported}); \
+             open the file for writing once (the sync job does) to upgrade it"
+        )
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

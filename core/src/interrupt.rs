@@ -6,8 +6,12 @@
 //! `Error::Interrupted`, and its transaction rolls back. Calls that start
 //! after the interrupt are not affected: each call remembers the generation
 //! it started in.
+//!
+//! The sync job also hands a call its own cancel flag (`begin`): a
+//! `cancel()` that lands between two of the job's steps, before the next
+//! call has begun, must still stop that call.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use crate::error::{Error, Result};
 
@@ -21,11 +25,12 @@ impl Interrupter {
         self.generation.fetch_add(1, Ordering::SeqCst);
     }
 
-    /// Starts a call that `interrupt()` can cancel.
-    pub fn begin(&self) -> InterruptScope<'_> {
+    /// Starts a call that `interrupt()` (or setting `cancel`) can cancel.
+    pub fn begin<'a>(&'a self, cancel: Option<&'a AtomicBool>) -> InterruptScope<'a> {
         InterruptScope {
             owner: self,
             started_at: self.generation.load(Ordering::SeqCst),
+            cancel,
         }
     }
 }
@@ -35,14 +40,17 @@ impl Interrupter {
 pub struct InterruptScope<'a> {
     owner: &'a Interrupter,
     started_at: u64,
+    cancel: Option<&'a AtomicBool>,
 }
 
 impl InterruptScope<'_> {
     pub fn check(&self) -> Result<()> {
-        if self.owner.generation.load(Ordering::SeqCst) == self.started_at {
-            Ok(())
-        } else {
+        let interrupted = self.owner.generation.load(Ordering::SeqCst) != self.started_at;
+        let cancelled = self.cancel.is_some_and(|c| c.load(Ordering::SeqCst));
+        if interrupted || cancelled {
             Err(Error::Interrupted)
+        } else {
+            Ok(())
         }
     }
 }

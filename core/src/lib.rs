@@ -9,7 +9,9 @@
 //! - [`model`]: events, windows, validation, the JSON format;
 //! - [`heat`]: heat maps, busy time, free blocks, day summaries (pure);
 //! - [`engine`]: the set `S`, its Merkle fingerprint, the change plan (pure);
-//! - [`store`]: the SQLite file and the `HeatStore` API.
+//! - [`store`]: the SQLite file and the `HeatStore` API;
+//! - [`sync`]: the background sync job, the policy of a run (once for both
+//!   platforms).
 //!
 //! This crate knows nothing of FFI; `bindings/` exposes it to Swift and Kotlin.
 
@@ -21,6 +23,7 @@ mod interrupt;
 pub mod limits;
 pub mod model;
 pub mod store;
+pub mod sync;
 
 pub use error::{Error, InvalidInput, Result};
 pub use heat::{DaySummary, HeatMap, HeatSlot};
@@ -30,3 +33,7 @@ pub use model::{
     events_from_json, window_of_days,
 };
 pub use store::{HeatStore, ReconcileOptions, ReconcileOutcome, SyncRecord};
+pub use sync::{
+    CalendarAccess, CalendarRead, CalendarSource, SourceError, SyncJob, SyncPlan, SyncStop, SyncSummary,
+    WindowSync,
+};

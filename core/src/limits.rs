@@ -8,6 +8,8 @@
 pub const MAX_EVENTS_PER_CALL: usize = 200_000;
 /// Longest window, in days (a leap year and a bit of DST slack).
 pub const MAX_WINDOW_DAYS: i64 = 370;
+/// Most days a sync plan may reach into the past, and into the future.
+pub const MAX_SYNC_DAYS: u32 = 3_700;
 /// Longest id, calendar id or scope, in bytes.
 pub const MAX_ID_BYTES: usize = 1_024;
 /// Longest title or location, in bytes.

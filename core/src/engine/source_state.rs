@@ -155,7 +155,7 @@ mod tests {
         }
         .check()
         .unwrap();
-        SourceState::build(window, events, &Interrupter::default().begin())
+        SourceState::build(window, events, &Interrupter::default().begin(None))
     }
 
     #[test]

@@ -8,7 +8,12 @@
 //! file; WAL lets them read while this one writes, and `busy_timeout` makes
 //! writers queue instead of failing. The interrupt handles live outside the
 //! mutex so `interrupt()` works while a call holds it.
+//!
+//! Screens and widgets that only read use `open_read_only`: such a store
+//! never creates, migrates or writes the file, and polls `change_count` to
+//! know when to reload.
 
+mod change_tracking;
 mod day_digests;
 mod event_rows;
 mod open;
@@ -23,12 +28,10 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rusqlite::{Connection, InterruptHandle};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::interrupt::Interrupter;
 
-pub use open::BUSY_TIMEOUT;
 pub use reconcile::{ReconcileOptions, ReconcileOutcome};
-pub use schema::{APPLICATION_ID, CURRENT_VERSION as SCHEMA_VERSION};
 pub use sync_log::SyncRecord;
 
 pub struct HeatStore {
@@ -37,18 +40,36 @@ pub struct HeatStore {
     interrupter: Interrupter,
     /// No-op reconciles, which must not write to the file.
     recent_syncs: Mutex<HashMap<String, SyncRecord>>,
+    read_only: bool,
 }
 
 impl HeatStore {
     /// Opens (creating or migrating) the store file at `path`.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
-        let conn = open::open_connection(path.as_ref())?;
-        Ok(HeatStore {
+        Ok(Self::over(open::open_connection(path.as_ref())?, false))
+    }
+
+    /// Opens an existing store file for reading only: never creates,
+    /// migrates or writes it; a write call fails with `Error::ReadOnly`.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self> {
+        Ok(Self::over(open::open_read_only_connection(path.as_ref())?, true))
+    }
+
+    fn over(conn: Connection, read_only: bool) -> Self {
+        HeatStore {
             sqlite_interrupt: conn.get_interrupt_handle(),
             conn: Mutex::new(conn),
             interrupter: Interrupter::default(),
             recent_syncs: Mutex::new(HashMap::new()),
-        })
+            read_only,
+        }
+    }
+
+    fn check_writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(Error::ReadOnly("the store was opened read-only".into()));
+        }
+        Ok(())
     }
 
     /// Makes the call running now (from any thread) fail with

@@ -1,6 +1,6 @@
-//! The one way a store file is opened.
+//! The one way a store file is opened (and its read-only variant).
 //!
-//! Every connection goes through `open_connection`, so every connection has
+//! Every writing connection goes through `open_connection`, so every one has
 //! the same pragmas: WAL (readers such as widgets never block the writer),
 //! a busy timeout (another process's write waits instead of failing),
 //! `temp_store=2` (temporary tables in memory, not in the app's disk quota),
@@ -50,6 +50,29 @@ pub fn open_connection(path: &Path) -> Result<Connection> {
     if version < CURRENT_VERSION {
         migrate(&mut conn)?;
     }
+    Ok(conn)
+}
+
+/// A connection for screens and widgets in other processes: it never
+/// creates, migrates or writes the file (`query_only`), so it cannot race the
+/// writer's migration or hold a write lock. A file the writer has not yet
+/// upgraded is refused with `IncompatibleDatabase`: the writer must open it
+/// first.
+pub fn open_read_only_connection(path: &Path) -> Result<Connection> {
+    if !path.is_file() {
+        return Err(Error::Storage("the store file does not exist".into()));
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let version = check_compatible(&conn)?;
+    if version != CURRENT_VERSION {
+        return Err(Error::IncompatibleDatabase {
+            found: version,
+            supported: CURRENT_VERSION,
+        });
+    }
+    conn.execute_batch("PRAGMA query_only = ON; PRAGMA temp_store = 2;")?;
     Ok(conn)
 }
 

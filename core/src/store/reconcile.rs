@@ -1,5 +1,5 @@
-//! `reconcileHeat`: make the store's window equal the source's (SPEC
-//! "Reconcile semantics").
+//! `reconcileHeat`: make the store's window equal the source's
+//! (docs/contract.md, "Reconcile").
 //!
 //! 1. Build `S` and its digests from the input (no database access).
 //! 2. In a read transaction, compare the stored day digests with `S`'s; when
@@ -9,11 +9,12 @@
 //!    days, all in one transaction: a kill at any point leaves the old state
 //!    or the new one.
 
+use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use crate::engine::{SourceState, StoredEvent, day_digests_from_rows, plan_changes, to_hex};
+use crate::engine::{Plan, SourceState, StoredEvent, day_digests_from_rows, plan_changes, to_hex};
 use crate::error::{Error, Result};
 use crate::interrupt::{CHECK_EVERY, InterruptScope};
 use crate::model::{
@@ -55,8 +56,22 @@ impl HeatStore {
         events: &[SourceEvent],
         options: ReconcileOptions,
     ) -> Result<ReconcileOutcome> {
+        self.reconcile_heat_with_cancel(scope, window, events, options, None)
+    }
+
+    /// `reconcile_heat` that also stops (`Error::Interrupted`, store
+    /// unchanged) as soon as `cancel` is set: the sync job's `cancel()`.
+    pub(crate) fn reconcile_heat_with_cancel(
+        &self,
+        scope: &str,
+        window: &TimeWindow,
+        events: &[SourceEvent],
+        options: ReconcileOptions,
+        cancel: Option<&AtomicBool>,
+    ) -> Result<ReconcileOutcome> {
         let started = Instant::now();
-        let interrupt = self.interrupter.begin();
+        let interrupt = self.interrupter.begin(cancel);
+        self.check_writable()?;
         check_scope(scope)?;
         let window = window.check()?;
         let state = SourceState::build(window, events, &interrupt)?;
@@ -151,38 +166,98 @@ fn write_changes(
     options: ReconcileOptions,
     interrupt: &InterruptScope<'_>,
 ) -> Result<Option<Changes>> {
-    let zone = state.window.zone;
     let dirty = dirty_days(conn, scope, state)?;
     let dirty_indices: Vec<usize> = (0..dirty.len()).filter(|&i| dirty[i]).collect();
     let (Some(&first), Some(&last)) = (dirty_indices.first(), dirty_indices.last()) else {
         return Ok(None);
     };
-    let stored: Vec<StoredEvent> = rows_over(conn, scope, &state.days[first..=last], state.window)?
-        .into_iter()
-        .filter(|row| {
-            let (start, end) = row.span.resolve(zone);
-            crate::engine::overlapped_days(&state.days, start, end)
-                .is_some_and(|mut days| days.any(|d| dirty[d]))
-        })
-        .collect();
+    let stored = stored_on_dirty_days(conn, scope, state, &dirty, first..=last)?;
     if state.events.is_empty() && !stored.is_empty() && !options.allow_empty {
         return Err(Error::EmptySourceRefused {
             stored_events: stored.len() as u64,
         });
     }
     let plan = plan_changes(state, &dirty, &stored);
+    let applied = apply_plan(conn, scope, state, &plan, interrupt)?;
 
+    interrupt.check()?;
+    for (lo, hi) in merge_intervals(applied.touched.iter().map(|s| s.bounds())) {
+        day_digests::invalidate(conn, scope, lo, hi)?;
+    }
+    let zone = state.window.zone;
+    for (day, digest) in state.days.iter().zip(&state.day_digests) {
+        if day.is_whole_day() {
+            day_digests::save(conn, scope, zone, day, digest)?;
+        }
+    }
+    let record = SyncRecord::new(now_ms(), &state.window, &state.window_digest, true);
+    sync_log::save(conn, scope, &record, &state.window_digest)?;
+
+    let replaced_days = dirty_indices
+        .iter()
+        .map(|&i| (state.days[i].start_ms, state.days[i].end_ms));
+    let moved = applied.moved_away.iter().map(|r| (r.start_ms, r.end_ms));
+    let ranges = merge_intervals(replaced_days.chain(moved))
+        .into_iter()
+        .map(|(start_ms, end_ms)| TimeRange { start_ms, end_ms })
+        .collect();
+    Ok(Some(Changes {
+        inserted: plan.insert.len() as u64,
+        deleted: applied.deleted,
+        days_replaced: dirty_indices.len() as u32,
+        ranges,
+    }))
+}
+
+/// Stored rows that overlap at least one dirty day (within `dirty_span`).
+fn stored_on_dirty_days(
+    conn: &Connection,
+    scope: &str,
+    state: &SourceState<'_>,
+    dirty: &[bool],
+    dirty_span: std::ops::RangeInclusive<usize>,
+) -> Result<Vec<StoredEvent>> {
+    let zone = state.window.zone;
+    Ok(rows_over(conn, scope, &state.days[dirty_span], state.window)?
+        .into_iter()
+        .filter(|row| {
+            let (start, end) = row.span.resolve(zone);
+            crate::engine::overlapped_days(&state.days, start, end)
+                .is_some_and(|mut days| days.any(|d| dirty[d]))
+        })
+        .collect())
+}
+
+/// What writing a plan did, for the digests and the outcome.
+struct Applied {
+    deleted: u64,
+    /// Spans of every row deleted or inserted: their days' digests are stale.
+    touched: Vec<Span>,
+    /// Where events that moved into the window used to be, outside it.
+    moved_away: Vec<TimeRange>,
+}
+
+fn apply_plan(
+    conn: &Connection,
+    scope: &str,
+    state: &SourceState<'_>,
+    plan: &Plan<'_>,
+    interrupt: &InterruptScope<'_>,
+) -> Result<Applied> {
+    let zone = state.window.zone;
     let mut writer = event_rows::EventWriter::new(conn)?;
-    let mut touched: Vec<Span> = Vec::new();
-    let mut moved_away: Vec<TimeRange> = Vec::new();
-    let mut deleted = 0_u64;
+    let mut applied = Applied {
+        deleted: 0,
+        touched: Vec::new(),
+        moved_away: Vec::new(),
+    };
     for (n, id) in plan.delete_ids.iter().enumerate() {
         if n % CHECK_EVERY == 0 {
             interrupt.check()?;
         }
         if let Some(span) = writer.delete(scope, id)? {
-            touched.push(span);
-            deleted += 1;
+            applied.touched.push(span);
+            applied.deleted += 1;
         }
     }
     let mut widest = 0_i64;
@@ -195,51 +270,24 @@ fn write_changes(
             if let Some(old) = writer.delete(scope, &event.checked.event.id)? {
                 let (start, end) = old.resolve(zone);
                 if !crate::model::interval_overlaps(start, end, state.window.start_ms, state.window.end_ms) {
-                    moved_away.push(TimeRange {
+                    applied.moved_away.push(TimeRange {
                         start_ms: start,
                         end_ms: end,
                     });
                 }
-                touched.push(old);
-                deleted += 1;
+                applied.touched.push(old);
+                applied.deleted += 1;
             }
             writer.insert_new(scope, event)?;
         }
-        touched.push(event.checked.span);
+        applied.touched.push(event.checked.span);
         let (lo, hi) = event.checked.span.bounds();
         widest = widest.max(hi - lo);
     }
     if !plan.insert.is_empty() {
         event_rows::widen_scope_span(conn, scope, widest)?;
     }
-
-    interrupt.check()?;
-    for (lo, hi) in merge_intervals(touched.iter().map(|s| s.bounds())) {
-        day_digests::invalidate(conn, scope, lo, hi)?;
-    }
-    for (day, digest) in state.days.iter().zip(&state.day_digests) {
-        if day.is_whole_day() {
-            day_digests::save(conn, scope, zone, day, digest)?;
-        }
-    }
-    let record = SyncRecord::new(now_ms(), &state.window, &state.window_digest, true);
-    let inserted = plan.insert.len() as u64;
-    sync_log::save(conn, scope, &record, &state.window_digest, (inserted, deleted))?;
-
-    let replaced_days = dirty_indices
-        .iter()
-        .map(|&i| (state.days[i].start_ms, state.days[i].end_ms));
-    let moved = moved_away.iter().map(|r| (r.start_ms, r.end_ms));
-    let ranges = merge_intervals(replaced_days.chain(moved))
-        .into_iter()
-        .map(|(start_ms, end_ms)| TimeRange { start_ms, end_ms })
-        .collect();
-    Ok(Some(Changes {
-        inserted,
-        deleted,
-        days_replaced: dirty_indices.len() as u32,
-        ranges,
-    }))
+    Ok(applied)
 }
 
 fn now_ms() -> i64 {

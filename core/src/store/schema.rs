@@ -14,7 +14,10 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i64 = 0x4845_4154;
 
 /// Migration `i` takes the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1_INITIAL];
+/// Never edit a migration that has shipped: files written by it exist on
+/// phones. Add one instead (and a frozen file of the old version to
+/// `core/tests/fixtures/`).
+const MIGRATIONS: &[&str] = &[V1_INITIAL, V2_CHANGE_COUNT_AND_STORE_ID];
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
 
 const V1_INITIAL: &str = "
@@ -69,6 +72,22 @@ CREATE TABLE sync_log (
 ) WITHOUT ROWID;
 ";
 
+/// Version 2: screens in other processes poll `change_count` to know when to
+/// reload, and a random `store_id` tells a rebuilt file from the old one.
+/// The per-sync insert/delete counts were written and never read: dropped.
+/// Rows of scopes synced before the upgrade start at 1 (they changed at
+/// least once; the true count was not kept).
+const V2_CHANGE_COUNT_AND_STORE_ID: &str = "
+ALTER TABLE sync_log DROP COLUMN events_inserted;
+ALTER TABLE sync_log DROP COLUMN events_deleted;
+ALTER TABLE sync_log ADD COLUMN change_count INTEGER NOT NULL DEFAULT 1;
+
+CREATE TABLE store_info (
+    store_id  TEXT NOT NULL
+);
+INSERT INTO store_info (store_id) VALUES (lower(hex(randomblob(16))));
+";
+
 /// Refuses a file that is not ours or is newer than this code; returns the
 /// schema version found (0 for a new file). Reads only.
 pub fn check_compatible(conn: &Connection) -> Result<i64> {
@@ -82,15 +101,17 @@ pub fn check_compatible(conn: &Connection) -> Result<i64> {
     )?;
     let fresh = application_id == 0 && version == 0 && !has_tables;
     if !fresh && application_id != APPLICATION_ID {
-        return Err(Error::CorruptDatabase(
-            "the file is a SQLite database of another application".into(),
-        ));
+        return Err(Error::ForeignDatabase);
+    }
+    if application_id == APPLICATION_ID && version == 0 {
+        // We set both in one transaction: our id without a version is damage.
+        return Err(Error::CorruptDatabase("the schema version is missing".into()));
     }
     if version < 0 {
         return Err(Error::CorruptDatabase("the schema version is negative".into()));
     }
     if version > CURRENT_VERSION {
-        return Err(Error::DatabaseTooNew {
+        return Err(Error::IncompatibleDatabase {
             found: version,
             supported: CURRENT_VERSION,
         });

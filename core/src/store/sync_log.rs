@@ -3,11 +3,13 @@
 //! A no-op reconcile writes nothing to the file (SPEC), so it is remembered
 //! in memory for the life of the store object; `last` returns the newer of
 //! the two. After a restart, the last *changing* sync is what is known.
+//! Each row also counts the reconciles that changed its scope
+//! (`change_tracking`).
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::engine::{Digest, to_hex};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{CheckedWindow, TimeWindow};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,16 +33,15 @@ impl SyncRecord {
     }
 }
 
-pub fn save(
-    conn: &Connection,
-    scope: &str,
-    record: &SyncRecord,
-    digest: &Digest,
-    counts: (u64, u64),
-) -> Result<()> {
+/// Records a reconcile that changed `scope`, in its transaction.
+pub fn save(conn: &Connection, scope: &str, record: &SyncRecord, digest: &Digest) -> Result<()> {
     conn.prepare_cached(
-        "INSERT OR REPLACE INTO sync_log (scope, at_ms, window_start_ms, window_end_ms, time_zone, \
-         window_digest, events_inserted, events_deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO sync_log (scope, at_ms, window_start_ms, window_end_ms, time_zone, window_digest, \
+         change_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1) \
+         ON CONFLICT (scope) DO UPDATE SET at_ms = excluded.at_ms, \
+         window_start_ms = excluded.window_start_ms, window_end_ms = excluded.window_end_ms, \
+         time_zone = excluded.time_zone, window_digest = excluded.window_digest, \
+         change_count = change_count + 1",
     )?
     .execute(params![
         scope,
@@ -49,8 +50,6 @@ pub fn save(
         record.window.end_ms,
         record.window.time_zone,
         &digest[..],
-        counts.0 as i64,
-        counts.1 as i64,
     ])?;
     Ok(())
 }
@@ -61,18 +60,24 @@ pub fn load(conn: &Connection, scope: &str) -> Result<Option<SyncRecord>> {
             "SELECT at_ms, window_start_ms, window_end_ms, time_zone, window_digest FROM sync_log WHERE scope = ?1",
         )?
         .query_row([scope], |row| {
-            let digest: Vec<u8> = row.get(4)?;
-            Ok(SyncRecord {
-                at_ms: row.get(0)?,
-                window: TimeWindow {
-                    start_ms: row.get(1)?,
-                    end_ms: row.get(2)?,
-                    time_zone: row.get(3)?,
-                },
-                window_digest: Digest::try_from(digest).map(|d| to_hex(&d)).unwrap_or_default(),
-                changed: true,
-            })
+            let window = TimeWindow {
+                start_ms: row.get(1)?,
+                end_ms: row.get(2)?,
+                time_zone: row.get(3)?,
+            };
+            Ok((row.get(0)?, window, row.get::<_, Vec<u8>>(4)?))
         })
         .optional()?;
-    Ok(record)
+    let Some((at_ms, window, digest)) = record else {
+        return Ok(None);
+    };
+    // A digest of the wrong length is damage, reported as such (ADR 0003).
+    let digest = Digest::try_from(digest)
+        .map_err(|_| Error::CorruptDatabase("a sync record's digest is damaged".into()))?;
+    Ok(Some(SyncRecord {
+        at_ms,
+        window,
+        window_digest: to_hex(&digest),
+        changed: true,
+    }))
 }

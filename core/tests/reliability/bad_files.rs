@@ -5,7 +5,7 @@
 //! four weeks, checkpointed into the main file), damages it, and then uses it
 //! as an app would: open, read events and the heat map, reconcile the next
 //! state and read it back. Each step must either give a typed storage error
-//! (`CorruptDatabase`, `DatabaseTooNew`, `Storage`) or exactly the right
+//! (`CorruptDatabase`, `IncompatibleDatabase`, `ForeignDatabase`, `Storage`) or exactly the right
 //! data; a panic or a wrong answer fails the case. The verdicts are counted
 //! so the docs can say what each kind of damage does.
 
@@ -123,7 +123,8 @@ enum Verdict {
 fn kind(err: &Error) -> &'static str {
     match err {
         Error::CorruptDatabase(_) => "CorruptDatabase",
-        Error::DatabaseTooNew { .. } => "DatabaseTooNew",
+        Error::IncompatibleDatabase { .. } => "IncompatibleDatabase",
+        Error::ForeignDatabase => "ForeignDatabase",
         Error::Storage(_) => "Storage",
         other => panic!("not a storage error: {other:?}"),
     }
@@ -348,13 +349,13 @@ fn foreign_newer_and_odd_files_get_typed_errors() {
     let expectations: Vec<(&str, Damage, Verdict)> = vec![
         (
             "newer schema",
-            Box::new(sql("PRAGMA user_version = 2")),
-            Verdict::RefusedAtOpen("DatabaseTooNew"),
+            Box::new(sql("PRAGMA user_version = 3")),
+            Verdict::RefusedAtOpen("IncompatibleDatabase"),
         ),
         (
             "much newer schema",
             Box::new(sql("PRAGMA user_version = 2147483647")),
-            Verdict::RefusedAtOpen("DatabaseTooNew"),
+            Verdict::RefusedAtOpen("IncompatibleDatabase"),
         ),
         (
             "negative schema version",
@@ -364,17 +365,17 @@ fn foreign_newer_and_odd_files_get_typed_errors() {
         (
             "foreign application id",
             Box::new(sql("PRAGMA application_id = 7")),
-            Verdict::RefusedAtOpen("CorruptDatabase"),
+            Verdict::RefusedAtOpen("ForeignDatabase"),
         ),
         (
             "our tables without our id (a prototype)",
             Box::new(sql("PRAGMA application_id = 0; PRAGMA user_version = 0")),
-            Verdict::RefusedAtOpen("CorruptDatabase"),
+            Verdict::RefusedAtOpen("ForeignDatabase"),
         ),
         (
             "our id, version 0, tables present",
             Box::new(sql("PRAGMA user_version = 0")),
-            Verdict::RefusedAtOpen("Storage"),
+            Verdict::RefusedAtOpen("CorruptDatabase"),
         ),
         (
             "zeros",

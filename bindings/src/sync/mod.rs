@@ -1,0 +1,13 @@
+//! The sync job for Swift and Kotlin: the core's `SyncJob`, with the device
+//! calendar as a foreign trait the platforms implement. The policy lives in
+//! `heat_core::sync`; this module only translates.
+
+mod job;
+mod plan;
+mod source;
+mod summary;
+
+pub use job::SyncJob;
+pub use plan::SyncPlan;
+pub use source::{CalendarAccess, CalendarRead, CalendarSource, SourceError};
+pub use summary::{SyncStop, SyncSummary, WindowSync};

@@ -1,0 +1,114 @@
+//! `CalendarSource`: the device calendar, implemented in Swift (EventKit)
+//! or Kotlin (CalendarContract), and the adapter that hands it to the core.
+//!
+//! A foreign exception that is not a `SourceError` reaches Rust as UniFFI's
+//! unexpected-callback error; it becomes `SourceError::Unavailable` with a
+//! fixed text, because its message may quote user data.
+
+use std::fmt;
+use std::sync::Arc;
+
+use heat_core::sync;
+
+use crate::event::SourceEvent;
+use crate::window::TimeRange;
+
+/// The app's calendar permission, as the platform reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum CalendarAccess {
+    FullAccess,
+    WriteOnly,
+    Denied,
+    Restricted,
+    NotDetermined,
+}
+
+/// One read of a time range.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CalendarRead {
+    /// How many calendars the read covered; only a successful read of at
+    /// least one calendar may empty a window.
+    pub calendar_count: u32,
+    pub events: Vec<SourceEvent>,
+}
+
+/// A read that failed. The reason reaches the sync summary as is: never put
+/// event titles or other user data in it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
+pub enum SourceError {
+    Unavailable { reason: String },
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let SourceError::Unavailable { reason } = self;
+        write!(f, "calendar unavailable: {reason}")
+    }
+}
+
+impl std::error::Error for SourceError {}
+
+/// What a foreign error that is not a `SourceError` is reported as.
+pub(crate) const UNEXPECTED_SOURCE_ERROR: &str =
+    "the calendar source threw an unexpected error (its message is not kept: it may quote user data)";
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for SourceError {
+    fn from(_: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        SourceError::Unavailable {
+            reason: UNEXPECTED_SOURCE_ERROR.into(),
+        }
+    }
+}
+
+/// The device calendar; `read` is called once per window with exactly the
+/// window's range, from the thread that called `SyncJob.run`.
+#[uniffi::export(with_foreign)]
+pub trait CalendarSource: Send + Sync {
+    fn access(&self) -> CalendarAccess;
+
+    /// Occurrences overlapping `range`, recurring events expanded.
+    fn read(&self, range: TimeRange) -> Result<CalendarRead, SourceError>;
+}
+
+/// The foreign source as the core's `CalendarSource`.
+pub(crate) struct ForeignSource(pub Arc<dyn CalendarSource>);
+
+impl sync::CalendarSource for ForeignSource {
+    fn access(&self) -> sync::CalendarAccess {
+        self.0.access().into()
+    }
+
+    fn read(&self, range: heat_core::TimeRange) -> Result<sync::CalendarRead, sync::SourceError> {
+        match self.0.read(range.into()) {
+            Ok(read) => Ok(sync::CalendarRead {
+                calendar_count: read.calendar_count,
+                events: read.events.into_iter().map(Into::into).collect(),
+            }),
+            Err(SourceError::Unavailable { reason }) => Err(sync::SourceError { reason }),
+        }
+    }
+}
+
+impl From<CalendarAccess> for sync::CalendarAccess {
+    fn from(access: CalendarAccess) -> Self {
+        match access {
+            CalendarAccess::FullAccess => sync::CalendarAccess::FullAccess,
+            CalendarAccess::WriteOnly => sync::CalendarAccess::WriteOnly,
+            CalendarAccess::Denied => sync::CalendarAccess::Denied,
+            CalendarAccess::Restricted => sync::CalendarAccess::Restricted,
+            CalendarAccess::NotDetermined => sync::CalendarAccess::NotDetermined,
+        }
+    }
+}
+
+impl From<sync::CalendarAccess> for CalendarAccess {
+    fn from(access: sync::CalendarAccess) -> Self {
+        match access {
+            sync::CalendarAccess::FullAccess => CalendarAccess::FullAccess,
+            sync::CalendarAccess::WriteOnly => CalendarAccess::WriteOnly,
+            sync::CalendarAccess::Denied => CalendarAccess::Denied,
+            sync::CalendarAccess::Restricted => CalendarAccess::Restricted,
+            sync::CalendarAccess::NotDetermined => CalendarAccess::NotDetermined,
+        }
+    }
+}
