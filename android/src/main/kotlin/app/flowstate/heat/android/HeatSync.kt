@@ -3,12 +3,15 @@ package app.flowstate.heat.android
 import android.content.Context
 import androidx.work.Data
 import app.flowstate.heat.HeatStore
-import app.flowstate.heat.sync.HeatStoreFile
+import app.flowstate.heat.SyncJob
 import app.flowstate.heat.sync.HeatSyncConfig
+import app.flowstate.heat.sync.StoreChanges
 import app.flowstate.heat.sync.SyncScheduling
 import app.flowstate.heat.sync.SyncTiming
+import kotlinx.coroutines.flow.Flow
 import java.io.File
 import kotlin.time.Duration
+import kotlin.time.Duration.Companion.seconds
 
 /**
  * What an app calls: schedule the background sync once, and open the store
@@ -55,13 +58,32 @@ object HeatSync {
     /** Cancels every scheduled sync, the trigger first; the store file stays. */
     fun cancel(context: Context) = SyncScheduling.cancel(WorkManagerQueue(context, Data.EMPTY))
 
-    fun storeFile(context: Context): HeatStoreFile = HeatStoreFile(File(context.noBackupFilesDir, STORE_FILE))
+    fun storePath(context: Context): String = File(context.noBackupFilesDir, STORE_FILE).path
 
     /**
-     * Opens the store for a screen (blocking: call it off the main thread, and
-     * `close()` the store when done). Every opener gets its own connection.
+     * Opens the store read-only for a screen (blocking: call it off the main
+     * thread, and `close()` the store when done): it never creates, migrates
+     * or writes the file; before the first sync it throws `HeatException`.
      */
-    fun openStore(context: Context): HeatStore = storeFile(context).open()
+    fun openStore(context: Context): HeatStore = HeatStore.openReadOnly(storePath(context))
+
+    /**
+     * The store's version for [scope] while collected: collect it while the
+     * screen is started and reload on each value ([StoreChanges]).
+     */
+    @JvmOverloads
+    fun changes(context: Context, scope: String = SCOPE, pollEvery: Duration = 30.seconds): Flow<StoreChanges.Version> =
+        StoreChanges.versions(storePath(context), scope, pollEvery)
+
+    private var job: SyncJob? = null
+
+    /**
+     * The process's one job: the periodic and the one-off work share it, so a
+     * second run while one is in progress returns `alreadyRunning` at once
+     * instead of repeating it.
+     */
+    @Synchronized
+    internal fun syncJob(context: Context): SyncJob = job ?: SyncJob(storePath(context)).also { job = it }
 
     private fun workData(config: HeatSyncConfig): Data = Data.Builder().putAll(config.toKeyValues()).build()
 }
