@@ -15,13 +15,14 @@ python3 - "$out" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
 workloads = ["noop_week", "one_move_week", "cold_fill_quarter", "noop_quarter",
-             "naive_replace", "crud_diff", "hash_only", "sqlite_bulk_insert"]
+             "naive_replace", "crud_diff", "hash_only", "sqlite_bulk_insert",
+             "sync_job_noop", "cancel_latency"]
 fields = ["medianMicros", "minMicros", "maxMicros", "rowsWritten", "events"]
 missing = [f"{w}.{f}" for w in workloads for f in fields if f not in report["workloads"].get(w, {})]
 ratios = ["noop_week/hash_only", "naive_replace/noop_quarter", "crud_diff/noop_quarter",
-          "cold_fill_quarter/sqlite_bulk_insert"]
+          "cold_fill_quarter/sqlite_bulk_insert", "sync_job_noop/noop_quarter"]
 missing += [r for r in ratios if r not in report["ratios"]]
-if report["workloads"]["noop_week"]["rowsWritten"] != 0 or report["workloads"]["noop_quarter"]["rowsWritten"] != 0:
+if any(report["workloads"][w]["rowsWritten"] != 0 for w in ["noop_week", "noop_quarter", "sync_job_noop"]):
     missing.append("no-op workloads must write no rows")
 if missing:
     sys.exit("bench smoke: missing or wrong: " + ", ".join(missing))

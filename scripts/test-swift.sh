@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every Swift test on Linux: the binding tests (issue 3) and the iOS
-# package's sync-layer tests (issue 6), as `swift build` + `swift test` of
-# ios/ inside the Debian trixie Swift root made by setup-toolchains.sh.
+# Runs every Swift check on Linux, inside the Debian trixie Swift root made by
+# setup-toolchains.sh: the Apple-only adapters compiled in Swift 6 mode
+# against SDK declarations (ios/scripts/typecheck-apple-adapters.sh, with its
+# must-fail cases), then `swift build` + `swift test` of ios/ (the binding
+# tests and the platform-neutral layer's tests).
 #
 #   scripts/test-swift.sh
 #
@@ -10,10 +12,11 @@
 # 2. a copy of ios/ gets the package inputs the repository does not hold:
 #    the generated FlowStateHeat.swift, the FFI header and module map, and
 #    libheat_ffi.a; tests/fixtures/ sits beside it as in the repository;
-# 3. scripts/swift-chroot.sh runs swift build and swift test on that copy.
+# 3. scripts/swift-chroot.sh runs the Apple adapter check, swift build and
+#    swift test on that copy.
 #
-# Prints the XCTest count; fails when the toolchain is missing, a build or a
-# test fails, or no test ran.
+# Prints the XCTest count; fails when the toolchain is missing, the adapter
+# check, a build or a test fails, or no test ran.
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,7 +44,8 @@ stage="$target_dir/swift-test/flowstate"
 package="$stage/ios"
 rm -rf "$stage"
 mkdir -p "$package" "$stage/tests"
-cp -R "$ROOT/ios/Package.swift" "$ROOT/ios/Sources" "$ROOT/ios/Tests" "$package/"
+cp -R "$ROOT/ios/Package.swift" "$ROOT/ios/Sources" "$ROOT/ios/Tests" "$ROOT/ios/AppleSDKDeclarations" \
+    "$ROOT/ios/scripts" "$package/"
 cp -R "$ROOT/tests/fixtures" "$stage/tests/"
 # Leftovers of an Apple build in ios/ (gitignored) are replaced, not mixed in.
 rm -rf "$package/Sources/FlowStateHeat/Generated" "$package/Sources/FlowStateHeatFFI"
@@ -55,11 +59,21 @@ log="$stage.log"
 status=0
 "$ROOT/scripts/swift-chroot.sh" "$stage" -- /bin/bash -euc '
     swift --version
+    (cd ios && bash scripts/typecheck-apple-adapters.sh)
+    # Without the generated sources the manifest stops and names the script.
+    rm -rf /tmp/no-build-products && cp -R ios /tmp/no-build-products
+    rm -rf /tmp/no-build-products/Sources/FlowStateHeat/Generated /tmp/no-build-products/.build
+    if message=$(swift package --package-path /tmp/no-build-products dump-package 2>&1); then
+        echo "manifest: accepted a package without its build products" >&2; exit 1
+    fi
+    grep -q "Run scripts/test-swift.sh" <<<"$message" || { echo "$message" >&2; exit 1; }
+    echo "manifest: $(grep -o "missing build products.*" <<<"$message" | head -n1)"
     swift build --package-path ios
     swift test --package-path ios --disable-swift-testing
 ' 2>&1 | tee "$log" || status=$?
 
 # XCTest ends with the "All tests" suite: "Executed N tests, with F failures ...".
+grep -q "^apple-adapters: [0-9]* must-fail cases rejected" "$log" || die "the Apple adapter check did not finish (log: $log)"
 summary=$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" "$log" | tail -n1 || true)
 [[ $status -eq 0 ]] || die "swift build/test failed (exit $status; log: $log)"
 [[ -n $summary ]] || die "no XCTest summary in the output (log: $log)"

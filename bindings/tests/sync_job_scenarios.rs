@@ -37,11 +37,11 @@ impl ScriptedSource {
 }
 
 impl CalendarSource for ScriptedSource {
-    fn access(&self) -> CalendarAccess {
+    fn access(&self) -> Result<CalendarAccess, SourceError> {
         let mut n = self.access_calls.lock().unwrap();
         let answer = self.access[(*n).min(self.access.len() - 1)];
         *n += 1;
-        answer
+        Ok(answer)
     }
 
     fn read(&self, range: TimeRange) -> Result<CalendarRead, SourceError> {

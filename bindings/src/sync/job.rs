@@ -53,3 +53,83 @@ impl SyncJob {
         self.job.cancel();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sync::source::{CalendarAccess, CalendarRead, SourceError};
+    use crate::window::TimeRange;
+
+    /// A source whose read panics: a stand-in for any bug inside a run.
+    struct Panicking;
+
+    impl CalendarSource for Panicking {
+        fn access(&self) -> Result<CalendarAccess, SourceError> {
+            Ok(CalendarAccess::FullAccess)
+        }
+
+        fn read(&self, _range: TimeRange) -> Result<CalendarRead, SourceError> {
+            panic!("marker-7f3a");
+        }
+    }
+
+    struct Empty;
+
+    impl CalendarSource for Empty {
+        fn access(&self) -> Result<CalendarAccess, SourceError> {
+            Ok(CalendarAccess::FullAccess)
+        }
+
+        fn read(&self, _range: TimeRange) -> Result<CalendarRead, SourceError> {
+            Ok(CalendarRead {
+                calendar_count: 1,
+                events: Vec::new(),
+            })
+        }
+    }
+
+    fn plan() -> SyncPlan {
+        SyncPlan {
+            scope: "me".into(),
+            time_zone: "UTC".into(),
+            today: "2026-11-30".into(),
+            past_days: 0,
+            future_days: 7,
+            window_days: 7,
+            budget_millis: 60_000,
+        }
+    }
+
+    #[test]
+    fn a_panic_during_a_run_is_store_failed_and_the_job_runs_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let job = SyncJob::new(dir.path().join("heat.db").display().to_string());
+        let summary = job.run(plan(), Arc::new(Panicking));
+        assert!(
+            matches!(&summary.stop, SyncStop::StoreFailed { reason } if reason.contains("bug in the heat engine"))
+        );
+        assert!(
+            !format!("{summary:?}").contains("marker-7f3a"),
+            "the panic message leaked"
+        );
+        assert_eq!(job.run(plan(), Arc::new(Empty)).stop, SyncStop::Completed);
+    }
+
+    #[test]
+    fn a_negative_plan_field_is_an_invalid_plan() {
+        let job = SyncJob::new("/nonexistent/never-opened.db".into());
+        let summary = job.run(
+            SyncPlan {
+                past_days: -1,
+                ..plan()
+            },
+            Arc::new(Panicking),
+        );
+        assert_eq!(
+            summary.stop,
+            SyncStop::InvalidPlan {
+                reason: "pastDays: must not be negative".into()
+            }
+        );
+    }
+}

@@ -3,7 +3,9 @@
 //!
 //! A foreign exception that is not a `SourceError` reaches Rust as UniFFI's
 //! unexpected-callback error; it becomes `SourceError::Unavailable` with a
-//! fixed text, because its message may quote user data.
+//! fixed text, because its message may quote user data. `access()` may throw
+//! too: a non-throwing callback that throws would be a panic in Rust whose
+//! message quotes the exception.
 
 use std::fmt;
 use std::sync::Arc;
@@ -64,7 +66,9 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for SourceError {
 /// window's range, from the thread that called `SyncJob.run`.
 #[uniffi::export(with_foreign)]
 pub trait CalendarSource: Send + Sync {
-    fn access(&self) -> CalendarAccess;
+    /// The app's calendar permission now. May throw (a `SourceError`, or
+    /// anything else): the run then stops with `sourceFailed`.
+    fn access(&self) -> Result<CalendarAccess, SourceError>;
 
     /// Occurrences overlapping `range`, recurring events expanded.
     fn read(&self, range: TimeRange) -> Result<CalendarRead, SourceError>;
@@ -74,18 +78,22 @@ pub trait CalendarSource: Send + Sync {
 pub(crate) struct ForeignSource(pub Arc<dyn CalendarSource>);
 
 impl sync::CalendarSource for ForeignSource {
-    fn access(&self) -> sync::CalendarAccess {
-        self.0.access().into()
+    fn access(&self) -> Result<sync::CalendarAccess, sync::SourceError> {
+        self.0.access().map(Into::into).map_err(Into::into)
     }
 
     fn read(&self, range: heat_core::TimeRange) -> Result<sync::CalendarRead, sync::SourceError> {
-        match self.0.read(range.into()) {
-            Ok(read) => Ok(sync::CalendarRead {
-                calendar_count: read.calendar_count,
-                events: read.events.into_iter().map(Into::into).collect(),
-            }),
-            Err(SourceError::Unavailable { reason }) => Err(sync::SourceError { reason }),
-        }
+        let read = self.0.read(range.into())?;
+        Ok(sync::CalendarRead {
+            calendar_count: read.calendar_count,
+            events: read.events.into_iter().map(Into::into).collect(),
+        })
+    }
+}
+
+impl From<SourceError> for sync::SourceError {
+    fn from(SourceError::Unavailable { reason }: SourceError) -> Self {
+        sync::SourceError { reason }
     }
 }
 

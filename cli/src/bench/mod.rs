@@ -7,6 +7,7 @@ mod baselines;
 mod calendar_data;
 mod measure;
 mod report;
+mod sync_job;
 mod workloads;
 
 pub use report::Report;

@@ -9,6 +9,7 @@ use super::baselines::{crud_diff, hash_only, naive_replace, open_plain, plain_ro
 use super::calendar_data::{calendar, with_one_moved};
 use super::measure::{Sample, Stats, peak_rss_bytes, repeat, timed};
 use super::report::{Report, ScalingPoint};
+use super::sync_job::{cancel_latency, sync_job_noop};
 
 const SCOPE: &str = "bench";
 const QUARTER_EVENTS: usize = 10_000;
@@ -144,6 +145,8 @@ pub fn run_all(plan: Plan, dir: &Path) -> Report {
         }
     });
     report.add("sqlite_bulk_insert", bulk);
+    report.add("sync_job_noop", sync_job_noop(dir, plan.runs(100)));
+    report.add("cancel_latency", cancel_latency(dir, plan.runs(20)));
 
     for &size in plan.scaling_sizes() {
         let (window, events) = calendar(90, size);

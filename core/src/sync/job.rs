@@ -18,7 +18,7 @@ use crate::store::{HeatStore, ReconcileOptions};
 
 use super::odd_events;
 use super::plan::SyncPlan;
-use super::source::{CalendarAccess, CalendarSource};
+use super::source::{CalendarAccess, CalendarSource, SourceError};
 use super::store_file::{self, Opened};
 use super::summary::{SyncStop, SyncSummary, WindowSync};
 
@@ -238,10 +238,11 @@ impl Run<'_> {
     }
 }
 
-fn full_access(access: CalendarAccess) -> Result<(), PassEnd> {
+fn full_access(access: Result<CalendarAccess, SourceError>) -> Result<(), PassEnd> {
     match access {
-        CalendarAccess::FullAccess => Ok(()),
-        other => Err(PassEnd::Stop(SyncStop::AccessNotGranted(other))),
+        Ok(CalendarAccess::FullAccess) => Ok(()),
+        Ok(other) => Err(PassEnd::Stop(SyncStop::AccessNotGranted(other))),
+        Err(e) => Err(PassEnd::Stop(SyncStop::SourceFailed(e.reason))),
     }
 }
 

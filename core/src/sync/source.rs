@@ -32,7 +32,9 @@ pub struct SourceError {
 }
 
 pub trait CalendarSource {
-    fn access(&self) -> CalendarAccess;
+    /// Fails only when the platform cannot tell (the run then stops with
+    /// `SourceFailed`).
+    fn access(&self) -> Result<CalendarAccess, SourceError>;
 
     /// Occurrences overlapping `range` (`[start_ms, end_ms)`).
     fn read(&self, range: TimeRange) -> Result<CalendarRead, SourceError>;

@@ -10,19 +10,18 @@ final class OccurrenceMappingTests: XCTestCase {
         end: Date,
         occurrenceDate: Date? = nil,
         allDay: Bool = false,
-        zone: TimeZone = berlin,
         recurring: Bool = false,
         detached: Bool = false
     ) -> CalendarOccurrence {
         CalendarOccurrence(
             calendarItemIdentifier: id, calendarIdentifier: "cal-A", title: "Planning", location: "Room 4",
-            startDate: start, endDate: end, occurrenceDate: occurrenceDate, isAllDay: allDay, timeZone: zone,
+            startDate: start, endDate: end, occurrenceDate: occurrenceDate, isAllDay: allDay,
             hasRecurrenceRules: recurring, isDetached: detached
         )
     }
 
     func testATimedSingleEventKeepsItsInstantsAndIdentifiers() {
-        let event = SourceEvent(occurrence(start: berlinTime(2026, 11, 30, 9), end: berlinTime(2026, 11, 30, 10, 30)))
+        let event = SourceEvent(occurrence(start: berlinTime(2026, 11, 30, 9), end: berlinTime(2026, 11, 30, 10, 30)), deviceTimeZone: berlin)
 
         XCTAssertEqual(event.id, "item-1")
         XCTAssertEqual(event.calendarId, "cal-A")
@@ -42,7 +41,7 @@ final class OccurrenceMappingTests: XCTestCase {
             let start = wallClock(2026, 12, 25, 0, 0, 0, in: zone)
             let end = wallClock(2026, 12, 26, 23, 59, 59, in: zone)
 
-            let event = SourceEvent(occurrence(start: start, end: end, allDay: true, zone: zone))
+            let event = SourceEvent(occurrence(start: start, end: end, allDay: true), deviceTimeZone: zone)
 
             XCTAssertEqual(event.time, .allDay(startDate: "2026-12-25", endDate: "2026-12-27"), name)
         }
@@ -52,10 +51,10 @@ final class OccurrenceMappingTests: XCTestCase {
     }
 
     func testAnAllDayEventEndingAtTheNextMidnightCoversTheSameDays() {
-        let event = SourceEvent(occurrence(start: berlinTime(2026, 12, 24), end: berlinTime(2026, 12, 25), allDay: true))
+        let event = SourceEvent(occurrence(start: berlinTime(2026, 12, 24), end: berlinTime(2026, 12, 25), allDay: true), deviceTimeZone: berlin)
         XCTAssertEqual(event.time, .allDay(startDate: "2026-12-24", endDate: "2026-12-25"))
 
-        let zeroLength = SourceEvent(occurrence(start: berlinTime(2026, 12, 24), end: berlinTime(2026, 12, 24), allDay: true))
+        let zeroLength = SourceEvent(occurrence(start: berlinTime(2026, 12, 24), end: berlinTime(2026, 12, 24), allDay: true), deviceTimeZone: berlin)
         XCTAssertEqual(zeroLength.time, .allDay(startDate: "2026-12-24", endDate: "2026-12-25"), "at least its first day")
     }
 
@@ -66,7 +65,7 @@ final class OccurrenceMappingTests: XCTestCase {
         let end = Date(timeIntervalSince1970: 1_541_383_199)  // 2018-11-04T23:59:59 -02:00
         XCTAssertEqual(LocalDate(start.addingTimeInterval(-1), in: saoPaulo).description, "2018-11-03")
 
-        let event = SourceEvent(occurrence(start: start, end: end, allDay: true, zone: saoPaulo))
+        let event = SourceEvent(occurrence(start: start, end: end, allDay: true), deviceTimeZone: saoPaulo)
 
         XCTAssertEqual(event.time, .allDay(startDate: "2018-11-04", endDate: "2018-11-05"))
     }
@@ -75,10 +74,10 @@ final class OccurrenceMappingTests: XCTestCase {
         let occurrences = [(11, 30), (12, 7), (12, 14)].map { month, day in
             occurrence("weekly", start: berlinTime(2026, month, day, 9), end: berlinTime(2026, month, day, 10), recurring: true)
         }
-        let ids = occurrences.map { SourceEvent($0).id }
+        let ids = occurrences.map { SourceEvent($0, deviceTimeZone: berlin).id }
 
         XCTAssertEqual(ids, ["weekly@1796025600000", "weekly@1796630400000", "weekly@1797235200000"])
-        XCTAssertEqual(occurrences.map { SourceEvent($0).id }, ids, "the same occurrence always maps to the same id")
+        XCTAssertEqual(occurrences.map { SourceEvent($0, deviceTimeZone: berlin).id }, ids, "the same occurrence always maps to the same id")
     }
 
     func testAMovedDetachedOccurrenceKeepsItsIdAndTakesItsNewTime() {
@@ -89,9 +88,9 @@ final class OccurrenceMappingTests: XCTestCase {
             occurrenceDate: berlinTime(2026, 12, 7, 9), recurring: true, detached: true
         )
 
-        XCTAssertEqual(SourceEvent(moved).id, SourceEvent(original).id)
+        XCTAssertEqual(SourceEvent(moved, deviceTimeZone: berlin).id, SourceEvent(original, deviceTimeZone: berlin).id)
         XCTAssertEqual(
-            SourceEvent(moved).time,
+            SourceEvent(moved, deviceTimeZone: berlin).time,
             .timed(startMs: berlinTime(2026, 12, 8, 15).epochMilliseconds, endMs: berlinTime(2026, 12, 8, 16).epochMilliseconds)
         )
         // A detached occurrence counts as part of its series even without rules of its own.
@@ -99,7 +98,7 @@ final class OccurrenceMappingTests: XCTestCase {
             "weekly", start: berlinTime(2026, 12, 8, 15), end: berlinTime(2026, 12, 8, 16),
             occurrenceDate: berlinTime(2026, 12, 7, 9), detached: true
         )
-        XCTAssertEqual(SourceEvent(detachedOnly).id, SourceEvent(original).id)
+        XCTAssertEqual(SourceEvent(detachedOnly, deviceTimeZone: berlin).id, SourceEvent(original, deviceTimeZone: berlin).id)
     }
 
     func testARecurringAllDayOccurrenceIsKeyedByItsDateInAnyTimeZone() {
@@ -107,7 +106,7 @@ final class OccurrenceMappingTests: XCTestCase {
             let zone = TimeZone(identifier: name)!
             let start = wallClock(2026, 12, 31, 0, 0, 0, in: zone)
             let end = wallClock(2026, 12, 31, 23, 59, 59, in: zone)
-            return SourceEvent(occurrence("birthday", start: start, end: end, allDay: true, zone: zone, recurring: true)).id
+            return SourceEvent(occurrence("birthday", start: start, end: end, allDay: true, recurring: true), deviceTimeZone: zone).id
         }
         XCTAssertEqual(ids, ["birthday@2026-12-31", "birthday@2026-12-31"])
     }
@@ -121,8 +120,35 @@ final class OccurrenceMappingTests: XCTestCase {
         for (status, participation) in expected {
             var value = occurrence(start: today, end: today.addingTimeInterval(3_600))
             value.participantStatus = status
-            XCTAssertEqual(SourceEvent(value).participation, participation, "\(String(describing: status))")
+            XCTAssertEqual(SourceEvent(value, deviceTimeZone: berlin).participation, participation, "\(String(describing: status))")
         }
+    }
+
+    func testAnAllDayEventTakesTheDeviceZoneNotTheZoneItsServerAttached() {
+        // EventKit gives an all-day event's dates on the device's wall clock
+        // (Berlin here); a server may still attach its own zone to the event.
+        let start = berlinTime(2026, 12, 24)
+        let end = berlinTime(2026, 12, 24, 23, 59, 59)
+        let losAngeles = TimeZone(identifier: "America/Los_Angeles")!
+
+        let event = SourceEvent(occurrence(start: start, end: end, allDay: true), deviceTimeZone: berlin)
+
+        XCTAssertEqual(event.time, .allDay(startDate: "2026-12-24", endDate: "2026-12-25"))
+        XCTAssertEqual(
+            SourceEvent(occurrence(start: start, end: end, allDay: true), deviceTimeZone: losAngeles).time,
+            .allDay(startDate: "2026-12-23", endDate: "2026-12-25"),
+            "read in the attached zone, one day would become two"
+        )
+    }
+
+    func testNotSupportedAvailabilityIsFreeAllDayAndBusyWhenTimed() {
+        var birthday = occurrence("birthday", start: berlinTime(2026, 12, 2), end: berlinTime(2026, 12, 2, 23, 59, 59), allDay: true)
+        birthday.availability = .notSupported
+        var meeting = occurrence(start: berlinTime(2026, 12, 2, 9), end: berlinTime(2026, 12, 2, 10))
+        meeting.availability = .notSupported
+
+        XCTAssertEqual(SourceEvent(birthday, deviceTimeZone: berlin).availability, .free)
+        XCTAssertEqual(SourceEvent(meeting, deviceTimeZone: berlin).availability, .busy)
     }
 
     func testAvailabilityAndStatusMapToTheCoresValues() {
@@ -132,7 +158,7 @@ final class OccurrenceMappingTests: XCTestCase {
         for (eventKit, core) in availabilities {
             var value = occurrence(start: today, end: today.addingTimeInterval(3_600))
             value.availability = eventKit
-            XCTAssertEqual(SourceEvent(value).availability, core, "\(eventKit)")
+            XCTAssertEqual(SourceEvent(value, deviceTimeZone: berlin).availability, core, "\(eventKit)")
         }
         let statuses: [(EventKitStatus, EventStatus)] = [
             (.none, .confirmed), (.confirmed, .confirmed), (.tentative, .tentative), (.canceled, .cancelled),
@@ -140,7 +166,7 @@ final class OccurrenceMappingTests: XCTestCase {
         for (eventKit, core) in statuses {
             var value = occurrence(start: today, end: today.addingTimeInterval(3_600))
             value.status = eventKit
-            XCTAssertEqual(SourceEvent(value).status, core, "\(eventKit)")
+            XCTAssertEqual(SourceEvent(value, deviceTimeZone: berlin).status, core, "\(eventKit)")
         }
     }
 
@@ -162,7 +188,7 @@ final class OccurrenceMappingTests: XCTestCase {
         )
 
         _ = try store.reconcileHeat(
-            scope: "device", window: window, events: [declined, tentative, invited, cancelled, accepted].map(SourceEvent.init),
+            scope: "device", window: window, events: [declined, tentative, invited, cancelled, accepted].map { SourceEvent($0, deviceTimeZone: berlin) },
             options: ReconcileOptions(allowEmpty: false)
         )
 
@@ -170,36 +196,17 @@ final class OccurrenceMappingTests: XCTestCase {
         XCTAssertEqual(map.slots.map(\.heat), [0, 0.5, 0.5, 0, 1])
     }
 
-    func testInvertedTimesBecomeAZeroLengthEventTheCoreAccepts() throws {
-        let event = SourceEvent(occurrence(start: berlinTime(2026, 11, 30, 10), end: berlinTime(2026, 11, 30, 9)))
-        let start = berlinTime(2026, 11, 30, 10).epochMilliseconds
-        XCTAssertEqual(event.time, .timed(startMs: start, endMs: start))
+    func testTitlesAndTimesGoToTheJobAsEventKitGaveThem() {
+        var value = occurrence(start: berlinTime(2026, 11, 30, 10), end: berlinTime(2026, 11, 30, 9))
+        value.title = String(repeating: "é🗓", count: 5_000)  // 30,000 bytes: the job cuts it, not the mapping
 
-        let directory = try TemporaryDirectory()
-        let store = try HeatStore.open(path: directory.path("heat.db"))
-        let outcome = try store.reconcileHeat(
-            scope: "device", window: try windowOfDays(startDate: "2026-11-30", days: 1, timeZone: "Europe/Berlin"),
-            events: [event], options: ReconcileOptions(allowEmpty: false)
+        let event = SourceEvent(value, deviceTimeZone: berlin)
+
+        XCTAssertEqual(event.title, value.title)
+        XCTAssertEqual(
+            event.time,
+            .timed(startMs: berlinTime(2026, 11, 30, 10).epochMilliseconds, endMs: berlinTime(2026, 11, 30, 9).epochMilliseconds),
+            "an end before the start is the job's to leave out"
         )
-        XCTAssertEqual(outcome.eventsInserted, 1)
-    }
-
-    func testAnOversizedTitleIsCutBetweenCharactersAndAccepted() throws {
-        var value = occurrence(start: berlinTime(2026, 11, 30, 9), end: berlinTime(2026, 11, 30, 10))
-        value.title = String(repeating: "é🗓", count: 5_000)  // 6 bytes each: 30,000 bytes
-        value.location = String(repeating: "x", count: 16_384)
-
-        let event = SourceEvent(value)
-
-        XCTAssertEqual(event.title.utf8.count, 16_382, "2,730 pairs and an é; the emoji would cross 16 KiB")
-        XCTAssertTrue(value.title.hasPrefix(event.title))
-        XCTAssertEqual(event.location, value.location, "exactly 16 KiB is kept")
-        let directory = try TemporaryDirectory()
-        let store = try HeatStore.open(path: directory.path("heat.db"))
-        let outcome = try store.reconcileHeat(
-            scope: "device", window: try windowOfDays(startDate: "2026-11-30", days: 1, timeZone: "Europe/Berlin"),
-            events: [event], options: ReconcileOptions(allowEmpty: false)
-        )
-        XCTAssertEqual(outcome.eventsInserted, 1)
     }
 }

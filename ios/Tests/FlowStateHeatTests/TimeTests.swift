@@ -39,19 +39,4 @@ final class TimeTests: XCTestCase {
         }
         XCTAssertLessThan(LocalDate(year: 2026, month: 12, day: 31), LocalDate(year: 2027, month: 1, day: 1))
     }
-
-    func testLongIntervalsAreReadInPiecesEventKitAccepts() {
-        let start = Date(epochMilliseconds: 1_796_000_000_000)
-        let tenYears = DateInterval(start: start, duration: 10 * 365 * 86_400)
-        let threeYears: TimeInterval = 3 * 365 * 86_400
-
-        let pieces = tenYears.chunks(maxDuration: threeYears)
-
-        XCTAssertEqual(pieces.count, 4)
-        XCTAssertEqual(pieces.first?.start, tenYears.start)
-        XCTAssertEqual(pieces.last?.end, tenYears.end)
-        XCTAssertTrue(pieces.allSatisfy { $0.duration <= threeYears })
-        XCTAssertTrue(zip(pieces, pieces.dropFirst()).allSatisfy { $0.end == $1.start })
-        XCTAssertEqual(DateInterval(start: start, duration: 86_400).chunks(maxDuration: threeYears).count, 1)
-    }
 }

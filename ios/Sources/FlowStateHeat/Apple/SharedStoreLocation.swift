@@ -1,4 +1,4 @@
-#if os(iOS)
+#if canImport(UIKit)
 import Foundation
 
 /// Where the store file lives: the App Group container, so widgets and

@@ -17,15 +17,13 @@ public struct CalendarOccurrence: Equatable, Sendable {
     public var location: String?
     public var startDate: Date
     /// For all-day events EventKit reports 23:59:59 of the last day.
+    /// All-day events are floating: EventKit gives their dates on the
+    /// device's wall clock, whatever `EKEvent.timeZone` says.
     public var endDate: Date
     /// `EKEvent.occurrenceDate`: where this occurrence sits in its series,
     /// unchanged when a detached occurrence is moved.
     public var occurrenceDate: Date
     public var isAllDay: Bool
-    /// The zone whose wall clock the dates above were expressed in:
-    /// `EKEvent.timeZone`, or the default zone for floating events (all-day
-    /// events are floating, and EventKit returns them in the default zone).
-    public var timeZone: TimeZone
     /// `EKCalendarItem.hasRecurrenceRules`.
     public var hasRecurrenceRules: Bool
     /// `EKEvent.isDetached`: an occurrence edited apart from its series.
@@ -45,7 +43,6 @@ public struct CalendarOccurrence: Equatable, Sendable {
         endDate: Date,
         occurrenceDate: Date? = nil,
         isAllDay: Bool = false,
-        timeZone: TimeZone,
         hasRecurrenceRules: Bool = false,
         isDetached: Bool = false,
         availability: EventKitAvailability = .busy,
@@ -60,7 +57,6 @@ public struct CalendarOccurrence: Equatable, Sendable {
         self.endDate = endDate
         self.occurrenceDate = occurrenceDate ?? startDate
         self.isAllDay = isAllDay
-        self.timeZone = timeZone
         self.hasRecurrenceRules = hasRecurrenceRules
         self.isDetached = isDetached
         self.availability = availability

@@ -4,23 +4,22 @@ import Foundation
 /// `SourceEvent`. Written against `CalendarOccurrence` (plain values) so they
 /// are tested on Linux.
 extension SourceEvent {
-    public init(_ occurrence: CalendarOccurrence) {
+    /// - Parameter deviceTimeZone: the zone EventKit gave all-day dates in
+    ///   (the device's). An all-day event's own `EKEvent.timeZone` (set by
+    ///   some servers) is not used: the dates are not on its wall clock.
+    public init(_ occurrence: CalendarOccurrence, deviceTimeZone: TimeZone) {
         self.init(
-            id: occurrence.stableID,
+            id: occurrence.stableID(deviceTimeZone: deviceTimeZone),
             calendarId: occurrence.calendarIdentifier,
-            title: occurrence.title.truncated(toUTF8Bytes: maxTextBytes),
-            location: occurrence.location?.truncated(toUTF8Bytes: maxTextBytes),
-            time: occurrence.eventTime,
-            availability: Availability(occurrence.availability),
+            title: occurrence.title,
+            location: occurrence.location,
+            time: occurrence.eventTime(deviceTimeZone: deviceTimeZone),
+            availability: Availability(occurrence.availability, isAllDay: occurrence.isAllDay),
             status: EventStatus(occurrence.status),
             participation: Participation(occurrence.participantStatus)
         )
     }
 }
-
-/// The core refuses a title or location longer than this (`MAX_TEXT_BYTES`),
-/// and one refused event would block the sync of its whole window: cut instead.
-let maxTextBytes = 16 * 1_024
 
 extension CalendarOccurrence {
     /// Stable per occurrence. A series' occurrences share the
@@ -30,36 +29,38 @@ extension CalendarOccurrence {
     /// device time zone does not shift. A single event is its identifier
     /// alone, so moving it keeps its id and the store drops the old copy even
     /// when it lies outside the window being synced.
-    var stableID: String {
+    func stableID(deviceTimeZone: TimeZone) -> String {
         guard hasRecurrenceRules || isDetached else { return calendarItemIdentifier }
         let occurrence = isAllDay
-            ? LocalDate(occurrenceDate, in: timeZone).description
+            ? LocalDate(occurrenceDate, in: deviceTimeZone).description
             : String(occurrenceDate.epochMilliseconds)
         return "\(calendarItemIdentifier)@\(occurrence)"
     }
 
     /// All-day events are floating dates: EventKit gives local midnight to
-    /// 23:59:59 of the last day in `timeZone`; the core wants the first day
+    /// 23:59:59 of the last day in the device zone; the core wants the first day
     /// and the day after the last. An end at the next midnight (the other
     /// convention) gives the same result, and an all-day event covers at
-    /// least its first day. A timed event whose end precedes its start (bad
-    /// data from a calendar server) becomes zero-length rather than make the
-    /// core refuse the window.
-    var eventTime: EventTime {
+    /// least its first day. Timed events keep their instants as they are
+    /// (one ending before it starts is the job's to leave out).
+    func eventTime(deviceTimeZone: TimeZone) -> EventTime {
         guard isAllDay else {
-            let startMs = startDate.epochMilliseconds
-            return .timed(startMs: startMs, endMs: max(startMs, endDate.epochMilliseconds))
+            return .timed(startMs: startDate.epochMilliseconds, endMs: endDate.epochMilliseconds)
         }
-        let first = LocalDate(startDate, in: timeZone)
-        let last = LocalDate(endDate.addingTimeInterval(-1), in: timeZone)
+        let first = LocalDate(startDate, in: deviceTimeZone)
+        let last = LocalDate(endDate.addingTimeInterval(-1), in: deviceTimeZone)
         return .allDay(startDate: first.description, endDate: max(first, last).next.description)
     }
 }
 
 extension Availability {
-    init(_ value: EventKitAvailability) {
+    /// `notSupported` is what calendars without free/busy report: birthdays
+    /// and subscribed holiday calendars (all-day: free, or every birthday
+    /// would be a fully busy day) and some servers' meetings (timed: busy).
+    init(_ value: EventKitAvailability, isAllDay: Bool) {
         switch value {
-        case .notSupported, .busy: self = .busy
+        case .notSupported: self = isAllDay ? .free : .busy
+        case .busy: self = .busy
         case .free: self = .free
         case .tentative: self = .tentative
         case .unavailable: self = .unavailable
@@ -89,18 +90,5 @@ extension Participation {
         case .tentative: self = .tentative
         case .declined, .delegated: self = .declined
         }
-    }
-}
-
-extension String {
-    /// At most `maxBytes` of UTF-8, cut between characters.
-    func truncated(toUTF8Bytes maxBytes: Int) -> String {
-        guard utf8.count > maxBytes else { return self }
-        var kept = 0
-        let end = firstIndex { character in
-            kept += character.utf8.count
-            return kept > maxBytes
-        } ?? endIndex
-        return String(self[..<end])
     }
 }

@@ -33,27 +33,24 @@ func sixWeeksOfCalendar() -> [CalendarOccurrence] {
         let d = calendar.component(.day, from: date)
         occurrences.append(CalendarOccurrence(
             calendarItemIdentifier: "standup", calendarIdentifier: "work", title: "Stand-up",
-            startDate: berlinTime(y, m, d, 9), endDate: berlinTime(y, m, d, 9, 15),
-            timeZone: berlin, hasRecurrenceRules: true
+            startDate: berlinTime(y, m, d, 9), endDate: berlinTime(y, m, d, 9, 15), hasRecurrenceRules: true
         ))
         occurrences.append(CalendarOccurrence(
             calendarItemIdentifier: "meeting-\(offset)", calendarIdentifier: "work", title: "Meeting \(offset)",
             location: "Room \(offset % 4)",
-            startDate: berlinTime(y, m, d, 14), endDate: berlinTime(y, m, d, 15),
-            timeZone: berlin, participantStatus: .accepted
+            startDate: berlinTime(y, m, d, 14), endDate: berlinTime(y, m, d, 15), participantStatus: .accepted
         ))
         if weekday == 4 {
             occurrences.append(CalendarOccurrence(
                 calendarItemIdentifier: "declined-\(offset)", calendarIdentifier: "work", title: "Optional",
-                startDate: berlinTime(y, m, d, 16), endDate: berlinTime(y, m, d, 17),
-                timeZone: berlin, participantStatus: .declined
+                startDate: berlinTime(y, m, d, 16), endDate: berlinTime(y, m, d, 17), participantStatus: .declined
             ))
         }
     }
     occurrences.append(CalendarOccurrence(
         calendarItemIdentifier: "christmas", calendarIdentifier: "holidays", title: "Christmas",
         startDate: berlinTime(2026, 12, 25), endDate: berlinTime(2026, 12, 25, 23, 59, 59),
-        isAllDay: true, timeZone: berlin, availability: .free
+        isAllDay: true, availability: .free
     ))
     return occurrences
 }

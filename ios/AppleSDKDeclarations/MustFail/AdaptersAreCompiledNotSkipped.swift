@@ -1,0 +1,14 @@
+// expect: invalid redeclaration of 'EventKitStoreClient'
+// expect: invalid redeclaration of 'HeatSyncTask'
+// expect: invalid redeclaration of 'SharedStoreLocation'
+// expect: invalid redeclaration of 'invalidGrant'
+// Proves that every Apple/ file's `#if canImport(...)` branch is live
+// against the SDK declarations: redeclaring what each one declares clashes.
+import UIKit
+
+struct EventKitStoreClient {}
+struct HeatSyncTask {}
+struct SharedStoreLocation {}
+extension UIApplication {
+    var invalidGrant: Int { 0 }
+}

@@ -1,0 +1,107 @@
+@testable import FlowStateHeat
+import FlowStateHeatTestSupport
+import XCTest
+
+/// The iOS run end to end on Linux: the EventKit source (over a fake event
+/// store) feeding the Rust sync job through the coordinator, on a real file.
+final class HeatSyncTests: XCTestCase {
+    private let calendars = [CalendarInfo(identifier: "work", type: .exchange), CalendarInfo(identifier: "holidays", type: .subscription)]
+    private var directory: TemporaryDirectory!
+    private var path: String!
+    /// The plan's whole range: 2026-11-23 .. 2027-01-11 in Berlin.
+    private var horizon: TimeWindow!
+
+    override func setUpWithError() throws {
+        directory = try TemporaryDirectory()
+        path = directory.path("heat.db")
+        horizon = try windowOfDays(startDate: "2026-11-23", days: 49, timeZone: "Europe/Berlin")
+    }
+
+    private func heatSync(_ source: EventKitCalendarSource) -> HeatSync {
+        HeatSync(storePath: path, scope: "device", source: source, deviceTimeZone: { berlin }, now: { today })
+    }
+
+    private func source(_ eventStore: FakeEventStore) -> EventKitCalendarSource {
+        EventKitCalendarSource(client: eventStore, deviceTimeZone: { berlin })
+    }
+
+    private func storedIDs() throws -> Set<String> {
+        Set(try HeatStore.openReadOnly(path: path).events(scope: "device", window: horizon).map(\.id))
+    }
+
+    func testEachRunPlansTheDevicesDateAndZone() {
+        let tokyo = TimeZone(identifier: "Asia/Tokyo")!
+        let sync = HeatSync(
+            storePath: path, scope: "device", source: EventKitCalendarSource(client: FakeEventStore(status: .fullAccess, calendars: [], occurrences: [])),
+            deviceTimeZone: { tokyo }, now: { berlinTime(2026, 11, 30, 20) }  // already Dec 1 in Tokyo
+        )
+
+        let plan = sync.plan()
+
+        XCTAssertEqual(plan.timeZone, "Asia/Tokyo")
+        XCTAssertEqual(plan.today, "2026-12-01")
+        XCTAssertEqual([plan.pastDays, plan.futureDays, plan.windowDays], [7, 42, 7])
+        XCTAssertEqual(plan.budgetMillis, 20_000)
+    }
+
+    func testAGrantThenASyncStoresTheSelectedCalendars() async throws {
+        let eventStore = FakeEventStore(status: .notDetermined, calendars: calendars, occurrences: sixWeeksOfCalendar())
+        let source = source(eventStore)  // made at launch, before the prompt
+        let coordinator = SyncCoordinator(heatSync(source))
+        let before = await coordinator.request()
+        XCTAssertEqual(before?.stop, .accessNotGranted(access: .notDetermined))
+
+        _ = try await source.requestAccess()
+        let summary = await coordinator.request()
+
+        XCTAssertEqual(summary?.stop, .completed)
+        XCTAssertEqual(summary?.windows.count, 7, "six weeks ahead and one back")
+        let expected = Set(sixWeeksOfCalendar().filter { $0.calendarIdentifier == "work" }.map { SourceEvent($0, deviceTimeZone: berlin).id })
+        XCTAssertEqual(try storedIDs(), expected, "the subscribed holiday calendar is left out")
+        let again = await coordinator.request()
+        XCTAssertEqual(again?.windows.allSatisfy { !$0.outcome.changed }, true, "the same calendar again changes nothing")
+    }
+
+    func testExpiryDuringABlockedEventKitReadCompletesTheTaskOnceAndLeavesTheStore() async throws {
+        let eventStore = FakeEventStore(status: .fullAccess, calendars: calendars, occurrences: sixWeeksOfCalendar())
+        let sync = heatSync(source(eventStore))
+        let first = await SyncCoordinator(sync).request()
+        XCTAssertEqual(first?.stop, .completed)
+        let before = try storedIDs()
+        eventStore.occurrences = []  // the calendar was emptied...
+        eventStore.blockReads()  // ...and EventKit hangs in events(matching:)
+
+        let completions = Completions()
+        BackgroundTaskRun.start(
+            SyncCoordinator(sync),
+            installExpirationHandler: { completions.expire = $0 },
+            complete: { completions.append($0) },
+            expiryFallback: 0.3
+        )
+        await eventually("the read is blocked") { eventStore.blockedReads == 1 }
+        completions.expire?()
+        await eventually("the task completed") { completions.values == [false] }
+
+        eventStore.unblockReads()
+        try await Task.sleep(nanoseconds: 500_000_000)
+        XCTAssertEqual(completions.values, [false], "once")
+        XCTAssertEqual(try storedIDs(), before, "the cancelled run wrote nothing")
+    }
+}
+
+private final class Completions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Bool] = []
+    private var handler: (@Sendable () -> Void)?
+
+    var values: [Bool] { lock.withLock { stored } }
+
+    var expire: (@Sendable () -> Void)? {
+        get { lock.withLock { handler } }
+        set { lock.withLock { handler = newValue } }
+    }
+
+    func append(_ value: Bool) {
+        lock.withLock { stored.append(value) }
+    }
+}
