@@ -10,7 +10,7 @@
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ENV_SH=/opt/flowstate-toolchains/env.sh
+ENV_SH="${HEAT_TOOLCHAINS:-/opt/flowstate-toolchains}/env.sh"
 [[ -f $ENV_SH ]] || { echo "bench-ffi-kotlin: run scripts/setup-toolchains.sh first" >&2; exit 1; }
 # shellcheck source=/dev/null
 source "$ENV_SH"

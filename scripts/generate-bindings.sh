@@ -2,37 +2,53 @@
 # Builds the heat-ffi library and generates its Swift and Kotlin bindings
 # (UniFFI library mode) into target/bindings/. Generated code is not committed.
 #
-#   scripts/generate-bindings.sh [--release] [--android]
+#   scripts/generate-bindings.sh [--release] [--android] [--target TRIPLE]
 #
 #   --release  build and read the release library instead of the debug one
 #   --android  Kotlin only, with bindings/uniffi-android.toml merged over
 #              bindings/uniffi.toml (android = true), into target/bindings/android/
+#   --target   build and read the library of that Rust target (e.g.
+#              aarch64-apple-ios, for ios/scripts/build-xcframework.sh)
 #
-# Bindings are read from the UNSTRIPPED host library: UniFFI finds the API in
-# metadata symbols that stripping removes. The generator is the workspace's
-# own uniffi-bindgen, so it always matches the uniffi compiled into heat-ffi.
+# Bindings are read from the UNSTRIPPED library (libheat_ffi.so, or .dylib on
+# macOS and for Apple targets): UniFFI finds the API in metadata symbols that
+# stripping removes. The generator is the workspace's own uniffi-bindgen
+# (built for the host), so it always matches the uniffi compiled into heat-ffi.
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 profile=debug
 android=0
-for arg in "$@"; do
-    case "$arg" in
+target=""
+while [[ $# -gt 0 ]]; do
+    case "$1" in
         --release) profile=release ;;
         --android) android=1 ;;
-        -h | --help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "generate-bindings: unknown argument: $arg (try --help)" >&2; exit 2 ;;
+        --target)
+            [[ $# -gt 1 ]] || { echo "generate-bindings: --target needs a Rust target triple" >&2; exit 2; }
+            target=$2
+            shift
+            ;;
+        -h | --help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "generate-bindings: unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
+    shift
 done
 
 cd "$ROOT"
 cargo_flags=()
 [[ $profile == release ]] && cargo_flags+=(--release)
+[[ -n $target ]] && cargo_flags+=(--target "$target")
 cargo build --quiet "${cargo_flags[@]}" -p heat-ffi
 cargo build --quiet -p uniffi-bindgen
 
+# A dynamic library is a .dylib on Apple platforms and a .so elsewhere.
+case "${target:-$(uname -s)}" in
+    *-apple-* | Darwin) lib_file=libheat_ffi.dylib ;;
+    *) lib_file=libheat_ffi.so ;;
+esac
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-LIB="$TARGET_DIR/$profile/libheat_ffi.so"
+LIB="$TARGET_DIR/${target:+$target/}$profile/$lib_file"
 BINDGEN="$TARGET_DIR/debug/uniffi-bindgen"
 [[ -f $LIB ]] || { echo "generate-bindings: $LIB was not built" >&2; exit 1; }
 

@@ -21,7 +21,7 @@
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TOOLCHAINS_ENV=/opt/flowstate-toolchains/env.sh
+TOOLCHAINS_ENV="${HEAT_TOOLCHAINS:-/opt/flowstate-toolchains}/env.sh"
 
 fail() {
     echo "test-android-jvm: $*" >&2

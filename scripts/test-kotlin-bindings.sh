@@ -10,7 +10,7 @@
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ENV_SH=/opt/flowstate-toolchains/env.sh
+ENV_SH="${HEAT_TOOLCHAINS:-/opt/flowstate-toolchains}/env.sh"
 die() { printf 'test-kotlin-bindings: ERROR: %s\n' "$*" >&2; exit 1; }
 
 [[ -f $ENV_SH ]] || die "$ENV_SH not found: run scripts/setup-toolchains.sh (as root) first"

@@ -1,7 +1,8 @@
 //! Why a command failed, and the exit status that tells a script so.
 //!
-//! SPEC "Command line": 0 success; 2 bad input or bad arguments (the store
-//! is unchanged); 3 refused by the empty-source guard; 1 anything else.
+//! `docs/contract.md` "Exit status": 0 success; 2 bad input or bad arguments
+//! (the store is unchanged); 3 refused by the empty-source guard; 1 anything
+//! else.
 //! `exit_code` is the one place that maps engine errors onto those.
 
 use std::fmt;
@@ -29,7 +30,7 @@ impl Failure {
         match self {
             Failure::BadArgument(_) => EXIT_BAD_INPUT,
             // A file that is not a store, or a newer one, is bad input
-            // (docs/contract.md, "Bad input").
+            // (`docs/contract.md` "Bad input").
             Failure::Engine(
                 Error::InvalidInput(_)
                 | Error::CorruptDatabase(_)

@@ -1,9 +1,9 @@
 //! Reading the events `heat sync` reconciles: a file or stdin (`-`).
 //!
 //! The one place that turns an input file into `SourceEvent`s: the event
-//! JSON of SPEC "Command line", or an iCalendar file (issue 8), recognised by
-//! its `.ics` extension or by content starting with `BEGIN:VCALENDAR`, whose
-//! recurring events are expanded over the window.
+//! JSON of `docs/contract.md` "Event JSON", or an iCalendar file ("iCalendar
+//! import"), recognised by its `.ics` extension or by content starting with
+//! `BEGIN:VCALENDAR`, whose recurring events are expanded over the window.
 
 use std::io::Read;
 use std::path::Path;

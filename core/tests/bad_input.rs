@@ -1,181 +1,12 @@
-//! The bad-input catalogue (SPEC "Bad input"): every class gets its typed
+//! The bad-input catalogue (`docs/contract.md` "Bad input"): every class gets its typed
 //! error naming the field (and event id), never the title, and leaves the
 //! database file byte-identical.
 
 mod support;
 
-use heat_core::{Error, EventTime, HeatStore, ReconcileOptions, SourceEvent, TimeWindow, events_from_json};
-use support::{DAY, HOUR, all_day, file_bytes, temp_store, timed, window};
-
-const T0: i64 = 1_796_025_600_000; // 2026-11-30T08:00Z
-const MARKER: &str = "PRIVATE-TITLE-MARKER";
-
-fn secret(mut e: SourceEvent) -> SourceEvent {
-    e.title = MARKER.into();
-    e.location = Some(MARKER.into());
-    e
-}
-
-fn good_window() -> TimeWindow {
-    window(T0, T0 + DAY, "Europe/Berlin")
-}
-
-/// One bad call and the error it must get: name, scope, window, events,
-/// the field the error must name, and the event id it must name.
-struct Case(
-    &'static str,
-    &'static str,
-    TimeWindow,
-    Vec<SourceEvent>,
-    &'static str,
-    Option<&'static str>,
-);
-
-fn catalogue() -> Vec<Case> {
-    let ok = secret(timed("ok", T0, T0 + HOUR));
-    let with_time = |id: &str, time: EventTime| SourceEvent {
-        id: id.into(),
-        time,
-        ..ok.clone()
-    };
-    vec![
-        Case(
-            "empty id",
-            "s",
-            good_window(),
-            vec![
-                ok.clone(),
-                SourceEvent {
-                    id: String::new(),
-                    ..ok.clone()
-                },
-            ],
-            "id",
-            None,
-        ),
-        Case(
-            "empty calendar",
-            "s",
-            good_window(),
-            vec![SourceEvent {
-                calendar_id: String::new(),
-                ..ok.clone()
-            }],
-            "calendarId",
-            Some("ok"),
-        ),
-        Case(
-            "end before start",
-            "s",
-            good_window(),
-            vec![with_time(
-                "e1",
-                EventTime::Timed {
-                    start_ms: T0,
-                    end_ms: T0 - 1,
-                },
-            )],
-            "endMs",
-            Some("e1"),
-        ),
-        Case(
-            "malformed start date",
-            "s",
-            good_window(),
-            vec![secret(all_day("h1", "2026-11-31", "2026-12-01"))],
-            "startDate",
-            Some("h1"),
-        ),
-        Case(
-            "malformed end date",
-            "s",
-            good_window(),
-            vec![secret(all_day("h2", "2026-11-30", "30.11.2026"))],
-            "endDate",
-            Some("h2"),
-        ),
-        Case(
-            "end date before start date",
-            "s",
-            good_window(),
-            vec![secret(all_day("h3", "2026-11-30", "2026-11-29"))],
-            "endDate",
-            Some("h3"),
-        ),
-        Case(
-            "instant out of range",
-            "s",
-            good_window(),
-            vec![with_time(
-                "e2",
-                EventTime::Timed {
-                    start_ms: i64::MIN,
-                    end_ms: 0,
-                },
-            )],
-            "startMs",
-            Some("e2"),
-        ),
-        Case(
-            "unknown time zone",
-            "s",
-            window(T0, T0 + DAY, "Europe/Atlantis"),
-            vec![ok.clone()],
-            "window.timeZone",
-            None,
-        ),
-        Case(
-            "window end equals start",
-            "s",
-            window(T0, T0, "UTC"),
-            vec![ok.clone()],
-            "window.endMs",
-            None,
-        ),
-        Case(
-            "window end before start",
-            "s",
-            window(T0, T0 - 1, "UTC"),
-            vec![ok.clone()],
-            "window.endMs",
-            None,
-        ),
-        Case(
-            "window too long",
-            "s",
-            window(T0, T0 + 400 * DAY, "UTC"),
-            vec![ok.clone()],
-            "window.endMs",
-            None,
-        ),
-        Case(
-            "conflicting duplicate ids",
-            "s",
-            good_window(),
-            vec![
-                ok.clone(),
-                SourceEvent {
-                    title: "other".into(),
-                    ..ok.clone()
-                },
-            ],
-            "id",
-            Some("ok"),
-        ),
-        Case("empty scope", "", good_window(), vec![ok.clone()], "scope", None),
-        Case(
-            "id too long",
-            "s",
-            good_window(),
-            vec![SourceEvent {
-                id: "x".repeat(5_000),
-                ..ok.clone()
-            }],
-            "id",
-            None,
-        ),
-    ]
-}
+use heat_core::{Error, HeatStore, ReconcileOptions, events_from_json};
+use support::bad_input::{MARKER, bad_calls, bad_json, good_window, secret};
+use support::{HOUR, T0, file_bytes, temp_store, timed};
 
 #[test]
 fn every_bad_input_is_typed_and_leaves_the_file_byte_identical() {
@@ -186,47 +17,32 @@ fn every_bad_input_is_typed_and_leaves_the_file_byte_identical() {
         .reconcile_heat("s", &good_window(), &seed, ReconcileOptions::default())
         .unwrap();
     let before = file_bytes(&tmp.path);
-    for Case(case, scope, window, events, field, event_id) in catalogue() {
+    for call in bad_calls() {
+        let name = call.name;
         let err = store
-            .reconcile_heat(scope, &window, &events, ReconcileOptions::default())
+            .reconcile_heat(
+                call.scope,
+                &call.window,
+                &call.events,
+                ReconcileOptions::default(),
+            )
             .unwrap_err();
         let Error::InvalidInput(invalid) = &err else {
-            panic!("{case}: expected InvalidInput, got {err}")
+            panic!("{name}: expected InvalidInput, got {err}")
         };
-        assert_eq!(invalid.field, field, "{case}");
-        assert_eq!(invalid.event_id.as_deref(), event_id, "{case}");
-        assert!(!err.to_string().contains(MARKER), "{case}: {err}");
-        assert!(err.to_string().contains(field), "{case}: {err}");
-        assert_eq!(file_bytes(&tmp.path), before, "{case}: the file changed");
+        assert_eq!(invalid.field, call.field, "{name}");
+        assert_eq!(invalid.event_id.as_deref(), call.event_id, "{name}");
+        assert!(!err.to_string().contains(MARKER), "{name}: {err}");
+        assert!(err.to_string().contains(call.field), "{name}: {err}");
+        assert_eq!(file_bytes(&tmp.path), before, "{name}: the file changed");
     }
     assert_eq!(store.events("s", &good_window()).unwrap(), seed.to_vec());
 }
 
 #[test]
 fn bad_json_is_typed_and_never_echoes_values() {
-    let cases = [
-        (r#"{"events": [{"id": "e1"#, "json"),
-        (r#"[]"#, "json"),
-        (
-            r#"{"events": [{"id": "e1", "calendarId": "c", "title": "t", "start": "2026-11-30T09:00:00Z", "end": "2026-11-30T10:00:00Z", "color": "PRIVATE-TITLE-MARKER"}]}"#,
-            "color",
-        ),
-        (
-            r#"{"events": [{"id": "e1", "calendarId": "c", "title": "t", "start": "2026-11-30T09:00:00Z", "end": "2026-11-30T10:00:00Z", "status": "PRIVATE-TITLE-MARKER"}]}"#,
-            "status",
-        ),
-        (
-            r#"{"events": [{"id": "e1", "calendarId": "c", "title": "PRIVATE-TITLE-MARKER", "start": "PRIVATE-TITLE-MARKER", "end": "2026-11-30T10:00:00Z"}]}"#,
-            "start",
-        ),
-        (
-            r#"{"events": [{"id": "e1", "calendarId": "c", "title": "t"}]}"#,
-            "start",
-        ),
-        (r#"{"events": [{"calendarId": "c", "title": "t"}]}"#, "id"),
-    ];
-    for (text, field) in cases {
-        let err = events_from_json(text).unwrap_err();
+    for (text, field) in bad_json() {
+        let err = events_from_json(&text).unwrap_err();
         assert_eq!(err.field, field, "{text}");
         assert!(!err.to_string().contains(MARKER), "{err}");
     }

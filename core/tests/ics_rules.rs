@@ -1,4 +1,5 @@
-//! One test per ICS import rule (issue 8), each on a small hand-made
+//! One test per ICS import rule (`docs/contract.md` "iCalendar import", ADR
+//! 0005), each on a small hand-made
 //! calendar, each failing if its rule breaks.
 
 mod support;

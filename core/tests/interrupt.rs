@@ -9,9 +9,8 @@ use std::time::Duration;
 
 use heat_core::{Error, HeatStore, ReconcileOptions, SourceEvent, TimeWindow};
 use rusqlite::Connection;
-use support::{DAY, MINUTE, dump, temp_store, timed, window};
+use support::{DAY, MINUTE, T0, dump, temp_store, timed, window};
 
-const T0: i64 = 1_796_025_600_000;
 const EVENTS: i64 = 50_000;
 
 fn quarter() -> TimeWindow {

@@ -1,4 +1,4 @@
-//! Model-based property test of `reconcile_heat` (SPEC "Reconcile semantics").
+//! Model-based property test of `reconcile_heat` (`docs/contract.md` "Reconcile semantics").
 //!
 //! Random sequences of reconciles over two scopes, with random, overlapping,
 //! unaligned windows in several zones and random events (all-day,

@@ -5,7 +5,7 @@
 #![no_main]
 
 use heat_core::limits::MAX_WINDOW_DAYS;
-use heat_core::model::{Zone, check_event, interval_overlaps};
+use heat_core::model::{MS_PER_DAY, Zone, check_event, interval_overlaps};
 use heat_core::{Error, TimeWindow};
 use libfuzzer_sys::fuzz_target;
 
@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
     // for the user's own ATTENDEE vary with the input's length.
     let window = TimeWindow {
         start_ms: BASE_MS,
-        end_ms: BASE_MS + MAX_WINDOW_DAYS * 86_400_000,
+        end_ms: BASE_MS + MAX_WINDOW_DAYS * MS_PER_DAY,
         time_zone: ZONES[data.len() % ZONES.len()].into(),
     };
     let me = (data.len() % 2 == 0).then_some("me@example.org");

@@ -11,15 +11,15 @@
 //! - reads of the window give a result or `InvalidInput`.
 //!
 //! One store per process under `$TMPDIR`, recreated every 1,000 inputs;
-//! each input works in scopes of its own (scopes never affect each other,
-//! SPEC), so inputs stay independent.
+//! each input works in scopes of its own (scopes never affect each other:
+//! `docs/contract.md` "Reconcile semantics"), so inputs stay independent.
 #![no_main]
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use arbitrary::Arbitrary;
-use heat_core::model::{Zone, check_event, interval_overlaps};
+use heat_core::model::{MS_PER_DAY as DAY, Zone, check_event, interval_overlaps};
 use heat_core::{
     Availability, Error, EventStatus, EventTime, HeatStore, Participation, ReconcileOptions, SourceEvent,
     TimeWindow,
@@ -38,7 +38,6 @@ const ZONES: &[&str] = &[
 /// 2026-11-01T00:00Z: windows and events live around it.
 const BASE_MS: i64 = 1_793_491_200_000;
 const MINUTE: i64 = 60_000;
-const DAY: i64 = 86_400_000;
 
 #[derive(Arbitrary, Debug)]
 struct Input {

@@ -8,7 +8,8 @@
 #    aarch64-apple-ios-sim and x86_64-apple-ios (simulators);
 # 2. lipo merges the two simulator slices into one fat library (an
 #    XCFramework holds one library per platform variant);
-# 3. uniffi-bindgen (the workspace's, same uniffi as the library) generates
+# 3. scripts/generate-bindings.sh --release --target aarch64-apple-ios (the
+#    workspace's uniffi-bindgen, same uniffi as the library) generates
 #    FlowStateHeat.swift, FlowStateHeatFFI.h and the module map from the
 #    unstripped device library, with the names in bindings/uniffi.toml; the
 #    module map is installed as a plain `module.modulemap` (a `framework
@@ -30,7 +31,6 @@ trap 'die "command failed (line $LINENO): $BASH_COMMAND"' ERR
 IOS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROOT="$(cd "$IOS_DIR/.." && pwd)"
 LIB_NAME=libheat_ffi.a
-DYLIB_NAME=libheat_ffi.dylib
 FFI_MODULE=FlowStateHeatFFI      # bindings/uniffi.toml: ffi_module_name
 SWIFT_MODULE=FlowStateHeat       # bindings/uniffi.toml: module_name
 DEVICE_TARGET=aarch64-apple-ios
@@ -61,7 +61,7 @@ done
 
 work="$target_dir/xcframework"
 rm -rf "$work"
-mkdir -p "$work/simulator" "$work/headers" "$work/swift"
+mkdir -p "$work/simulator" "$work/headers"
 
 echo "==> lipo: one simulator library for arm64 + x86_64"
 sim_libs=()
@@ -71,19 +71,18 @@ done
 xcrun lipo -create "${sim_libs[@]}" -output "$work/simulator/$LIB_NAME"
 xcrun lipo -info "$work/simulator/$LIB_NAME"
 
-echo "==> uniffi-bindgen: Swift bindings, header and module map"
-cargo build --locked -p uniffi-bindgen
+echo "==> scripts/generate-bindings.sh: Swift bindings, header and module map"
 # Library mode reads the API from the metadata symbols of the unstripped
 # library (release keeps symbols: strip = "none" in Cargo.toml).
-"$target_dir/debug/uniffi-bindgen" generate --no-format --language swift --out-dir "$work/swift" \
-    "$target_dir/$DEVICE_TARGET/release/$DYLIB_NAME"
+"$ROOT/scripts/generate-bindings.sh" --release --target "$DEVICE_TARGET"
+swift_dir="$target_dir/bindings/swift"
 for generated in "$SWIFT_MODULE.swift" "$FFI_MODULE.h" "$FFI_MODULE.modulemap"; do
-    [[ -f $work/swift/$generated ]] || die "uniffi-bindgen did not write $generated"
+    [[ -f $swift_dir/$generated ]] || die "scripts/generate-bindings.sh did not write $generated"
 done
-grep -q "^framework module" "$work/swift/$FFI_MODULE.modulemap" \
+grep -q "^framework module" "$swift_dir/$FFI_MODULE.modulemap" \
     && die "the generated module map is a framework module; a library XCFramework needs a plain one"
-cp "$work/swift/$FFI_MODULE.h" "$work/headers/"
-cp "$work/swift/$FFI_MODULE.modulemap" "$work/headers/module.modulemap"
+cp "$swift_dir/$FFI_MODULE.h" "$work/headers/"
+cp "$swift_dir/$FFI_MODULE.modulemap" "$work/headers/module.modulemap"
 
 echo "==> xcodebuild -create-xcframework"
 output="$IOS_DIR/$FFI_MODULE.xcframework"
@@ -95,7 +94,7 @@ xcodebuild -create-xcframework \
 
 generated_dir="$IOS_DIR/Sources/$SWIFT_MODULE/Generated"
 mkdir -p "$generated_dir"
-cp "$work/swift/$SWIFT_MODULE.swift" "$generated_dir/"
+cp "$swift_dir/$SWIFT_MODULE.swift" "$generated_dir/"
 
 echo "XCFramework:     $output"
 echo "Swift bindings:  $generated_dir/$SWIFT_MODULE.swift"

@@ -16,8 +16,7 @@ use heat_core::{
 
 use super::calendar_data::calendar;
 use super::measure::{Sample, Stats, repeat};
-
-const QUARTER_EVENTS: usize = 10_000;
+use super::workloads::{QUARTER_EVENTS, remove_database};
 
 /// A device calendar whose reads are answered from lists made before the
 /// clock starts, so the figures are the job's, not the fake's.
@@ -77,9 +76,7 @@ fn quarter_plan(window_days: u32) -> SyncPlan {
 
 fn new_file(dir: &Path, name: &str) -> std::path::PathBuf {
     let path = dir.join(name);
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
+    remove_database(&path);
     path
 }
 

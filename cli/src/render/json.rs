@@ -1,5 +1,5 @@
-//! The `--json` outputs of SPEC "Command line". Field names are part of the
-//! contract; instants are RFC 3339 with the window zone's offset. (`events`
+//! The `--json` outputs of `docs/contract.md` "JSON outputs". Field names
+//! are part of the contract; instants are RFC 3339 with the window zone's offset. (`events`
 //! uses the core's own event JSON, so it reads back with `--events`.)
 
 use heat_core::{HeatMap, ReconcileOutcome, TimeRange};

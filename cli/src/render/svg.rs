@@ -11,7 +11,8 @@
 use std::fmt::Write;
 
 use chrono::Timelike;
-use heat_core::HeatMap;
+use heat_core::model::DayPart;
+use heat_core::{HeatMap, HeatSlot};
 
 use super::heat_level::HeatLevel;
 use super::{day_label, hours_minutes};
@@ -39,20 +40,35 @@ fn fill(level: HeatLevel) -> &'static str {
 
 pub fn render(map: &HeatMap, window: &LocalWindow) -> String {
     let days = window.days();
-    let width = GRID_X + GRID_WIDTH + 56.0;
     let legend_y = TOP + days.len() as f64 * ROW_HEIGHT + 24.0;
-    let height = legend_y + 44.0;
+    let mut svg = String::new();
+    open_picture(&mut svg, &title(map, window, &days), legend_y + 44.0);
+    hour_labels(&mut svg);
+    day_labels(&mut svg, &days);
+    let slot_ms = i64::from(map.slot_minutes) * 60_000;
+    for slot in &map.slots {
+        slot_rect(&mut svg, window, &days, slot, slot_ms);
+    }
+    legend(&mut svg, legend_y);
+    svg.push_str("</svg>\n");
+    svg
+}
+
+fn title(map: &HeatMap, window: &LocalWindow, days: &[DayPart]) -> String {
     let (first, last) = (days.first().map(|d| d.date), days.last().map(|d| d.date));
-    let title = format!(
+    format!(
         "Heat map · {} · {} to {} · {}-minute slots · busy {} h",
         window.zone_name(),
         first.map(day_label).unwrap_or_default(),
         last.map(day_label).unwrap_or_default(),
         map.slot_minutes,
         hours_minutes(map.busy_minutes),
-    );
+    )
+}
 
-    let mut svg = String::new();
+/// The `<svg>` element, its title, a white background and the heading.
+fn open_picture(svg: &mut String, title: &str, height: f64) {
+    let width = GRID_X + GRID_WIDTH + 56.0;
     let _ = writeln!(
         svg,
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="system-ui, sans-serif" font-size="11" fill="#333">"##
@@ -63,6 +79,10 @@ pub fn render(map: &HeatMap, window: &LocalWindow) -> String {
         svg,
         r#"<text x="{MARGIN}" y="22" font-size="14" font-weight="bold">{title}</text>"#
     );
+}
+
+/// 00 to 23 above the grid.
+fn hour_labels(svg: &mut String) {
     for hour in 0..24 {
         let x = GRID_X + (f64::from(hour) + 0.5) * HOUR_WIDTH;
         let _ = writeln!(
@@ -71,6 +91,10 @@ pub fn render(map: &HeatMap, window: &LocalWindow) -> String {
             TOP - 6.0
         );
     }
+}
+
+/// Each row's date on the left and, for a DST day, its length on the right.
+fn day_labels(svg: &mut String, days: &[DayPart]) {
     for (row, day) in days.iter().enumerate() {
         let y = TOP + row as f64 * ROW_HEIGHT + CELL_HEIGHT / 2.0 + 4.0;
         let _ = writeln!(
@@ -84,34 +108,38 @@ pub fn render(map: &HeatMap, window: &LocalWindow) -> String {
             let _ = writeln!(svg, r#"<text x="{x}" y="{y}">{day_hours} h</text>"#);
         }
     }
+}
 
-    let slot_ms = i64::from(map.slot_minutes) * 60_000;
-    for slot in &map.slots {
-        let local = window.local(slot.start_ms);
-        let Ok(row) = days.binary_search_by_key(&local.date(), |day| day.date) else {
-            continue;
-        };
-        let end_ms = (slot.start_ms + slot_ms).min(window.end_ms());
-        let minute_of_day = f64::from(local.num_seconds_from_midnight()) / 60.0;
-        let minutes = ((end_ms - slot.start_ms) as f64 / MS_PER_MINUTE).min(MINUTES_PER_DAY - minute_of_day);
-        let x = GRID_X + minute_of_day * HOUR_WIDTH / 60.0;
-        let w = (minutes * HOUR_WIDTH / 60.0 - 1.0).max(0.5);
-        let row_y = TOP + row as f64 * ROW_HEIGHT;
-        let half = CELL_HEIGHT / 2.0;
-        let (y, h) = match window.clock_pass(slot.start_ms) {
-            ClockPass::Once => (row_y, CELL_HEIGHT),
-            ClockPass::First => (row_y, half - 0.5),
-            ClockPass::Second => (row_y + half + 0.5, half - 0.5),
-        };
-        let _ = writeln!(
-            svg,
-            r#"<rect class="slot" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{}"><title>{} heat {}</title></rect>"#,
-            fill(HeatLevel::of(slot.heat)),
-            window.rfc3339(slot.start_ms),
-            slot.heat,
-        );
-    }
+/// One slot's rectangle in its day's row at its local clock time; the
+/// repeated hour of a day when clocks go back gets half the row height.
+fn slot_rect(svg: &mut String, window: &LocalWindow, days: &[DayPart], slot: &HeatSlot, slot_ms: i64) {
+    let local = window.local(slot.start_ms);
+    let Ok(row) = days.binary_search_by_key(&local.date(), |day| day.date) else {
+        return;
+    };
+    let end_ms = (slot.start_ms + slot_ms).min(window.end_ms());
+    let minute_of_day = f64::from(local.num_seconds_from_midnight()) / 60.0;
+    let minutes = ((end_ms - slot.start_ms) as f64 / MS_PER_MINUTE).min(MINUTES_PER_DAY - minute_of_day);
+    let x = GRID_X + minute_of_day * HOUR_WIDTH / 60.0;
+    let w = (minutes * HOUR_WIDTH / 60.0 - 1.0).max(0.5);
+    let row_y = TOP + row as f64 * ROW_HEIGHT;
+    let half = CELL_HEIGHT / 2.0;
+    let (y, h) = match window.clock_pass(slot.start_ms) {
+        ClockPass::Once => (row_y, CELL_HEIGHT),
+        ClockPass::First => (row_y, half - 0.5),
+        ClockPass::Second => (row_y + half + 0.5, half - 0.5),
+    };
+    let _ = writeln!(
+        svg,
+        r#"<rect class="slot" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{}"><title>{} heat {}</title></rect>"#,
+        fill(HeatLevel::of(slot.heat)),
+        window.rfc3339(slot.start_ms),
+        slot.heat,
+    );
+}
 
+/// The colour of each heat level, and a line on how to read the picture.
+fn legend(svg: &mut String, legend_y: f64) {
     for (i, level) in HeatLevel::ALL.iter().enumerate() {
         let x = GRID_X + i as f64 * 140.0;
         let _ = writeln!(
@@ -128,14 +156,10 @@ pub fn render(map: &HeatMap, window: &LocalWindow) -> String {
         r#"<text x="{GRID_X}" y="{}" font-size="10">One rectangle per slot at its local clock time; a split hour is the hour that repeats when clocks go back.</text>"#,
         legend_y + 22.0,
     );
-    svg.push_str("</svg>\n");
-    svg
 }
 
 #[cfg(test)]
 mod tests {
-    use heat_core::HeatSlot;
-
     use super::*;
 
     #[test]

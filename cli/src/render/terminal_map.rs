@@ -4,7 +4,7 @@
 //! A cell shows the heat of its hour: the time-weighted mean of the slots
 //! over the part of the hour inside the window, which for hour-aligned
 //! 60-minute slots is exactly the slot's heat and for finer slots is the
-//! SPEC's heat of the whole hour. The hour that repeats when clocks go back
+//! heat of the whole hour (`docs/contract.md` "Heat semantics"). The hour that repeats when clocks go back
 //! folds into one cell (the mean of both passes); an hour skipped when
 //! clocks go forward, or outside the window, is left blank.
 

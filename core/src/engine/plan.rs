@@ -1,5 +1,6 @@
 //! Deciding what to write: compare the store's days with `S` and list the
-//! rows to delete and insert so that the store equals the SPEC model
+//! rows to delete and insert so that the store equals the model of
+//! `docs/contract.md` "Reconcile semantics" 3,
 //! `(store − overlapping(W) − ids(S)) ∪ S`, touching only the days that
 //! differ.
 //!

@@ -105,7 +105,8 @@ impl<'a> SourceState<'a> {
     }
 }
 
-/// The day parts an interval overlaps (SPEC overlap rule), as an index range;
+/// The day parts an interval overlaps (`docs/contract.md` "Windows and
+/// overlap"), as an index range;
 /// `None` when it misses the window.
 pub fn overlapped_days(days: &[DayPart], start: i64, end: i64) -> Option<std::ops::RangeInclusive<usize>> {
     let (window_start, window_end) = (days.first()?.start_ms, days.last()?.end_ms);

@@ -1,5 +1,5 @@
 //! Heat: how occupied time is, computed from resolved event intervals
-//! (SPEC "Heat semantics"). Pure functions, no storage.
+//! (`docs/contract.md` "Heat semantics"). Pure functions, no storage.
 //!
 //! Weights are kept in integer halves (0, 1, 2) and overlaps in integer
 //! milliseconds so that every figure is exact and independent of event

@@ -1,5 +1,6 @@
-//! The event JSON format of the CLI and of `eventsFromJson` (SPEC "Command
-//! line"): `{"events": [...]}`, unknown fields rejected.
+//! The event JSON format of the CLI and of `eventsFromJson`
+//! (`docs/contract.md` "Event JSON"): `{"events": [...]}`, unknown fields
+//! rejected.
 //!
 //! Parsed by hand from a `serde_json::Value` rather than with derived
 //! deserializers so that every error names the field and event id and never

@@ -8,6 +8,10 @@ mod local_time;
 mod validate;
 mod window;
 
+/// Milliseconds in a day of UTC (a local day lasts 23 or 25 hours across a
+/// DST change: see `Zone`); all-day spans are stored as days since 1970.
+pub const MS_PER_DAY: i64 = 86_400_000;
+
 pub use event::{Availability, EventStatus, EventTime, Participation, SourceEvent};
 pub use event_json::{event_to_json, events_from_json, events_to_json};
 pub use intervals::merge_intervals;

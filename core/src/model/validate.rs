@@ -4,10 +4,10 @@
 use crate::error::InvalidInput;
 use crate::limits::{MAX_ID_BYTES, MAX_INSTANT_MS, MAX_TEXT_BYTES, MIN_INSTANT_MS};
 
+use super::MS_PER_DAY;
 use super::event::{EventTime, SourceEvent};
 use super::local_time::{Zone, days_from_date, parse_date};
 
-const MS_PER_DAY: i64 = 86_400_000;
 /// Local midnight lies within this distance of UTC midnight in every zone
 /// (offsets span -12:00 to +14:00; historic local mean times a little more).
 const ZONE_OFFSET_MARGIN_MS: i64 = 26 * 3_600_000;
@@ -62,7 +62,8 @@ impl Span {
     }
 }
 
-/// The overlap rule of the SPEC, for already resolved intervals.
+/// The overlap rule (`docs/contract.md` "Windows and overlap"), for already
+/// resolved intervals.
 pub fn interval_overlaps(start: i64, end: i64, from_ms: i64, to_ms: i64) -> bool {
     if start == end {
         from_ms <= start && start < to_ms

@@ -3,9 +3,8 @@
 use crate::error::InvalidInput;
 use crate::limits::{MAX_INSTANT_MS, MAX_WINDOW_DAYS, MIN_INSTANT_MS};
 
+use super::MS_PER_DAY;
 use super::local_time::{DayPart, Zone, parse_date};
-
-const MS_PER_DAY: i64 = 86_400_000;
 
 /// `[start_ms, end_ms)` seen from an IANA time zone. The zone decides where
 /// local days (and so all-day events) begin and end.

@@ -13,10 +13,8 @@ use crate::error::{Error, Result};
 use crate::heat::{Occupancy, weight_halves};
 use crate::limits::{MAX_INSTANT_MS, MIN_INSTANT_MS};
 use crate::model::{
-    Availability, EventStatus, EventTime, Participation, SourceEvent, Span, Zone, date_from_days,
+    Availability, EventStatus, EventTime, MS_PER_DAY, Participation, SourceEvent, Span, Zone, date_from_days,
 };
-
-const MS_PER_DAY: i64 = 86_400_000;
 
 /// Columns every scan reads first, in this order, to place the row in time.
 const SPAN_COLUMNS: &str = "all_day, time_start, time_end";

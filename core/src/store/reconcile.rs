@@ -1,5 +1,5 @@
 //! `reconcileHeat`: make the store's window equal the source's
-//! (docs/contract.md, "Reconcile").
+//! (`docs/contract.md` "Reconcile semantics").
 //!
 //! 1. Build `S` and its digests from the input (no database access).
 //! 2. In a read transaction, compare the stored day digests with `S`'s; when

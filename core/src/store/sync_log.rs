@@ -1,6 +1,7 @@
 //! The last sync of each scope, for "last updated" labels and diagnostics.
 //!
-//! A no-op reconcile writes nothing to the file (SPEC), so it is remembered
+//! A no-op reconcile writes nothing to the file (`docs/contract.md`
+//! "Reconcile semantics" 4), so it is remembered
 //! in memory for the life of the store object; `last` returns the newer of
 //! the two. After a restart, the last *changing* sync is what is known.
 //! Each row also counts the reconciles that changed its scope

@@ -1,5 +1,5 @@
 //! The background sync job: the whole policy of a phone's background run,
-//! written once for iOS and Android (docs/contract.md, "Sync job").
+//! written once for iOS and Android (`docs/contract.md` "Sync job").
 //!
 //! Which windows, in what order, what a failed, empty or revoked read
 //! means, what to do with odd events, a damaged file or a cancellation is

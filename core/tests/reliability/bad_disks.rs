@@ -1,4 +1,4 @@
-//! Read-only and full disks (issue 5.3).
+//! Read-only and full disks (`docs/contract.md` "Store file").
 //!
 //! Tests run as root, which ignores file permissions, so read-only storage
 //! is made the way the kernel enforces it even for root: read-only bind

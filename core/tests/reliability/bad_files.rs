@@ -1,5 +1,5 @@
-//! Damaged and foreign store files (issue 5.3; ADR 0003: refuse, never
-//! repair).
+//! Damaged and foreign store files (`docs/contract.md` "Store file"; ADR
+//! 0003: `HeatStore::open` refuses, never repairs).
 //!
 //! Every case starts from a copy of one reference store (400 events over
 //! four weeks, checkpointed into the main file), damages it, and then uses it

@@ -1,4 +1,5 @@
-//! Concurrent writers and readers in two processes (issue 5.2).
+//! Concurrent writers and readers in two processes (`docs/contract.md`
+//! "Store file").
 //!
 //! The connection model under test (`store/mod.rs`, `store/open.rs`): one
 //! connection per `HeatStore`, behind a mutex; the file in WAL mode, so

@@ -1,4 +1,4 @@
-//! SIGKILL at random moments (issue 5.1; SPEC "Reconcile semantics" 6: a
+//! SIGKILL at random moments (`docs/contract.md` "Reconcile semantics" 6: a
 //! crash or kill at any point leaves the old state or the new one).
 //!
 //! A child process runs a deterministic sequence of reconciles derived from a

@@ -1,4 +1,4 @@
-//! Hard limits (issue 5.5; `core/src/limits.rs`): each is accepted exactly
+//! Hard limits (`docs/contract.md` "Limits"; `core/src/limits.rs`): each is accepted exactly
 //! at the limit and refused one past it with an `InvalidInput` naming the
 //! field, before any work; a 1,000,000-event call is refused at once, and
 //! the memory it costs is measured in a process of its own.
@@ -14,10 +14,8 @@ use heat_core::{
 };
 
 use crate::child;
-use crate::support::{DAY, HOUR, MINUTE, temp_store, timed, window};
+use crate::support::{DAY, HOUR, MINUTE, T0, temp_store, timed, window};
 
-/// 2026-11-30T08:00Z.
-const T0: i64 = 1_796_025_600_000;
 const TAG: &str = "@@limits ";
 const MILLION_VAR: &str = "HEAT_MILLION";
 

@@ -1,4 +1,5 @@
-//! Reliability (issue 5): the store survives SIGKILLs at any instruction,
+//! Reliability (`docs/contract.md` "Store file", "Limits", "Privacy" and
+//! "Reconcile semantics" 6): the store survives SIGKILLs at any instruction,
 //! concurrent writers and readers in several processes, damaged files, full
 //! and read-only disks and oversized calls, and never lets a title or a
 //! location into an error. Figures and commands: `docs/reliability.md`.

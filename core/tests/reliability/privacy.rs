@@ -1,4 +1,4 @@
-//! Privacy (issue 5.6): titles and locations are personal data; they never
+//! Privacy (`docs/contract.md` "Privacy"): titles and locations are personal data; they never
 //! reach an error message or a log, and the store file is the owner's only.
 //!
 //! The core writes no logs (no `print!`, `eprint!`, `log` or `tracing`
@@ -15,28 +15,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use heat_core::{
-    Error, EventTime, HeatStore, ReconcileOptions, SourceEvent, TimeWindow, events_from_ics,
-    events_from_json, window_of_days,
+    Error, HeatStore, ReconcileOptions, SourceEvent, events_from_ics, events_from_json, window_of_days,
 };
 
 use crate::child;
-use crate::support::{DAY, HOUR, MINUTE, all_day, temp_store, timed, window};
+use crate::support::bad_input::{MARKER, bad_calls, bad_json, good_window, secret};
+use crate::support::{DAY, HOUR, MINUTE, T0, temp_store, timed, window};
 
-const MARKER: &str = "PRIVATE-MARKER-7f3a";
 const TAG: &str = "@@privacy ";
 const RUN_VAR: &str = "HEAT_PRIVACY_RUN";
-/// 2026-11-30T08:00Z.
-const T0: i64 = 1_796_025_600_000;
-
-fn secret(mut event: SourceEvent) -> SourceEvent {
-    event.title = format!("Dinner with {MARKER}");
-    event.location = Some(format!("{MARKER} Street 1"));
-    event
-}
-
-fn day() -> TimeWindow {
-    window(T0, T0 + DAY, "Europe/Berlin")
-}
 
 /// Checks one error's texts; returns 1 to count it.
 fn check<E: std::fmt::Display + std::fmt::Debug>(
@@ -56,112 +43,20 @@ fn check<E: std::fmt::Display + std::fmt::Debug>(
 }
 
 fn invalid_calls(store: &HeatStore) -> usize {
-    let ok = secret(timed("ok", T0, T0 + HOUR));
-    let with_time = |time: EventTime| SourceEvent { time, ..ok.clone() };
-    let event_cases: Vec<(&str, Vec<SourceEvent>)> = vec![
-        (
-            "empty id",
-            vec![SourceEvent {
-                id: String::new(),
-                ..ok.clone()
-            }],
-        ),
-        (
-            "id with NUL",
-            vec![SourceEvent {
-                id: "a\0b".into(),
-                ..ok.clone()
-            }],
-        ),
-        (
-            "id too long",
-            vec![SourceEvent {
-                id: "i".repeat(2_000),
-                ..ok.clone()
-            }],
-        ),
-        (
-            "empty calendar",
-            vec![SourceEvent {
-                calendar_id: String::new(),
-                ..ok.clone()
-            }],
-        ),
-        (
-            "title too long",
-            vec![SourceEvent {
-                title: MARKER.repeat(1_000),
-                ..ok.clone()
-            }],
-        ),
-        (
-            "location too long",
-            vec![SourceEvent {
-                location: Some(MARKER.repeat(1_000)),
-                ..ok.clone()
-            }],
-        ),
-        (
-            "end before start",
-            vec![with_time(EventTime::Timed {
-                start_ms: T0,
-                end_ms: T0 - 1,
-            })],
-        ),
-        (
-            "instant out of range",
-            vec![with_time(EventTime::Timed {
-                start_ms: i64::MIN,
-                end_ms: 0,
-            })],
-        ),
-        (
-            "malformed date",
-            vec![secret(all_day("h", "2026-02-30", "2026-03-01"))],
-        ),
-        (
-            "end date before start",
-            vec![secret(all_day("h", "2026-12-02", "2026-12-01"))],
-        ),
-        (
-            "conflicting duplicate",
-            vec![
-                ok.clone(),
-                SourceEvent {
-                    title: format!("{MARKER} (moved)"),
-                    ..ok.clone()
-                },
-            ],
-        ),
-        (
-            "too many events",
-            vec![ok.clone(); heat_core::limits::MAX_EVENTS_PER_CALL + 1],
-        ),
-    ];
     let mut checked = 0;
-    for (name, events) in &event_cases {
-        checked += check(
-            name,
-            store.reconcile_heat("s", &day(), events, ReconcileOptions::default()),
+    for call in bad_calls() {
+        let result = store.reconcile_heat(
+            call.scope,
+            &call.window,
+            &call.events,
+            ReconcileOptions::default(),
         );
+        checked += check(call.name, result);
+        if call.names_the_window() {
+            checked += check(call.name, store.heat_map("s", &call.window, 60));
+        }
     }
-    let window_cases = [
-        ("unknown zone", window(T0, T0 + DAY, "Mars/Olympus_Mons")),
-        ("empty window", window(T0, T0, "UTC")),
-        ("window too long", window(T0, T0 + 400 * DAY, "UTC")),
-    ];
-    for (name, w) in &window_cases {
-        checked += check(
-            name,
-            store.reconcile_heat("s", w, std::slice::from_ref(&ok), ReconcileOptions::default()),
-        );
-        checked += check(name, store.heat_map("s", w, 60));
-    }
-    checked += check(
-        "empty scope",
-        store.reconcile_heat("", &day(), std::slice::from_ref(&ok), ReconcileOptions::default()),
-    );
-    checked += check("slot of zero minutes", store.heat_map("s", &day(), 0));
+    checked += check("slot of zero minutes", store.heat_map("s", &good_window(), 0));
     checked += check(
         "too many slots",
         store.heat_map("s", &window(T0, T0 + 300 * DAY, "UTC"), 1),
@@ -173,7 +68,7 @@ fn invalid_calls(store: &HeatStore) -> usize {
 fn refusal_and_interrupt(store: &Arc<HeatStore>) -> usize {
     let mut checked = check(
         "empty source",
-        store.reconcile_heat("s", &day(), &[], ReconcileOptions::default()),
+        store.reconcile_heat("s", &good_window(), &[], ReconcileOptions::default()),
     );
     let many: Arc<Vec<SourceEvent>> = Arc::new(
         (0..50_000_i64)
@@ -219,7 +114,7 @@ fn damaged_store_calls(dir: &Path) -> usize {
         })
         .collect();
     store
-        .reconcile_heat("s", &day(), &events, ReconcileOptions::default())
+        .reconcile_heat("s", &good_window(), &events, ReconcileOptions::default())
         .unwrap();
     drop(store);
     let clean = std::fs::read(&path).unwrap();
@@ -236,13 +131,13 @@ fn damaged_store_calls(dir: &Path) -> usize {
         damaged[at + 3] = byte;
         std::fs::write(&path, &damaged).unwrap();
         let store = HeatStore::open(&path).unwrap();
-        let result = store.events("s", &day());
+        let result = store.events("s", &good_window());
         assert!(
             matches!(result, Err(Error::CorruptDatabase(_))),
             "{name}: {result:?}"
         );
         checked += check(name, result);
-        checked += check(name, store.heat_map("s", &day(), 30));
+        checked += check(name, store.heat_map("s", &good_window(), 30));
     }
     checked
 }
@@ -267,32 +162,9 @@ fn file_calls(dir: &Path) -> usize {
 }
 
 fn json_calls() -> usize {
-    let event = |extra: &str| {
-        format!(
-            r#"{{"events": [{{"id": "e1", "calendarId": "c", "title": "{MARKER}", "location": "{MARKER}",
-                "start": "2026-11-30T09:00:00Z", "end": "2026-11-30T10:00:00Z"{extra}}}]}}"#
-        )
-    };
-    let texts = [
-        event(r#", "color": "x""#),
-        event(&format!(r#", "status": "{MARKER}""#)),
-        event(&format!(r#", "availability": "{MARKER}""#)),
-        event(&format!(r#", "participation": "{MARKER}""#)),
-        event(r#", "allDay": "yes""#),
-        event(&format!(r#", "startDate": "{MARKER}""#)),
-        event("").replace(
-            r#""start": "2026-11-30T09:00:00Z""#,
-            &format!(r#""start": "{MARKER}""#),
-        ),
-        event("").replace(&format!(r#""title": "{MARKER}""#), r#""title": 7"#),
-        event("").replace(&format!(r#""location": "{MARKER}""#), "\"location\": [\"x\"]"),
-        format!(r#"{{"events": [{{"id": "e1", "title": "{MARKER}"#),
-        format!(r#"{{"events": "{MARKER}"}}"#),
-        format!(r#"["{MARKER}"]"#),
-    ];
-    texts
+    bad_json()
         .iter()
-        .map(|text| check("json", events_from_json(text)))
+        .map(|(text, _)| check("json", events_from_json(text)))
         .sum()
 }
 
@@ -332,7 +204,7 @@ fn error_paths_process() {
         .map(|i| secret(timed(&format!("k{i}"), T0 + i * HOUR, T0 + i * HOUR + 1)))
         .collect();
     store
-        .reconcile_heat("s", &day(), &seed, ReconcileOptions::default())
+        .reconcile_heat("s", &good_window(), &seed, ReconcileOptions::default())
         .unwrap();
     let checked = invalid_calls(&store)
         + refusal_and_interrupt(&store)
@@ -385,7 +257,7 @@ fn file_modes_process() {
     store
         .reconcile_heat(
             "s",
-            &day(),
+            &good_window(),
             &[timed("e", T0, T0 + HOUR)],
             ReconcileOptions::default(),
         )

@@ -1,6 +1,7 @@
 //! Helpers shared by the core's integration tests.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod bad_input;
 pub mod model;
 
 use std::path::{Path, PathBuf};
@@ -10,6 +11,8 @@ use heat_core::{Availability, EventStatus, EventTime, Participation, SourceEvent
 pub const MINUTE: i64 = 60_000;
 pub const HOUR: i64 = 60 * MINUTE;
 pub const DAY: i64 = 24 * HOUR;
+/// 2026-11-30T08:00Z, a Monday: the instant the tests' calendars start from.
+pub const T0: i64 = 1_796_025_600_000;
 
 pub fn timed(id: &str, start_ms: i64, end_ms: i64) -> SourceEvent {
     SourceEvent {

@@ -1,4 +1,5 @@
-//! The SPEC model of the store (`(store − overlapping(W) − ids(S)) ∪ S`)
+//! The model of the store (`(store − overlapping(W) − ids(S)) ∪ S`,
+//! `docs/contract.md` "Reconcile semantics" 3)
 //! and the check that stored day digests agree with it: shared by the
 //! model-based property test and the reliability harnesses, which compare a
 //! store against the states it may legally be in.
@@ -38,7 +39,7 @@ pub fn model_scope(model: &Model, scope: &str) -> Vec<SourceEvent> {
         .collect()
 }
 
-/// The SPEC model of one reconcile; `source` is `S` (the input events that
+/// The model of one reconcile; `source` is `S` (the input events that
 /// overlap the window).
 pub fn apply(model: &mut Model, scope: &str, window: &TimeWindow, source: &[SourceEvent]) {
     model.retain(|(s, id), e| s != scope || !(overlaps(e, window) || source.iter().any(|x| &x.id == id)));

@@ -1,4 +1,4 @@
-//! The sync job (docs/contract.md, "Sync job"): a model-based property test
+//! The sync job (`docs/contract.md` "Sync job"): a model-based property test
 //! of whole runs, cancellation, one run at a time, and the store file
 //! policy (damaged files rebuilt, newer and foreign files never touched, no
 //! lock held between runs).
