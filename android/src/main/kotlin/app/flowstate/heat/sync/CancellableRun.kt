@@ -13,7 +13,7 @@ import kotlinx.coroutines.coroutineScope
  * Runs the job on [Dispatchers.IO], the coroutine way: cancelling the caller
  * (WorkManager stopping a `CoroutineWorker`, whose `onStopped` is final and
  * cancels `doWork`) calls [SyncJob.cancel], which stops the run at once with
- * the window in progress unchanged (docs/contract.md, "Sync job"); the
+ * the window in progress unchanged (`docs/contract.md` "Sync job"); the
  * caller still sees the [CancellationException], after the run returned.
  *
  * A run that changed its scope (cancelled or not) nudges [StoreChanges], so

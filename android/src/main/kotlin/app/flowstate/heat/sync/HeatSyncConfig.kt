@@ -11,7 +11,7 @@ import kotlin.time.Duration.Companion.seconds
  * What the app configures about its background sync: the sync job's plan
  * minus the day and zone, which each run takes from the device, plus which
  * calendars count. What the numbers mean, and every check of them, is the
- * job's (docs/contract.md, "Sync job"): a plan it refuses ends each run as
+ * job's (`docs/contract.md` "Sync job"): a plan it refuses ends each run as
  * `invalidPlan`.
  *
  * @param budget the run's time budget. At most [MAX_BUDGET], well under

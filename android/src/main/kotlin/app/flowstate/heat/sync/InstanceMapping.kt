@@ -13,7 +13,7 @@ import java.time.LocalDate
  *
  * Only the meaning of Android's columns lives here. What to do with an odd
  * event (an end before its start, an over-long title, a duplicate id) is the
- * sync job's (docs/contract.md, "Sync job"), so times are passed on as the
+ * sync job's (`docs/contract.md` "Sync job"), so times are passed on as the
  * provider gives them; codes outside the documented ones map to the
  * engine's defaults, as a column's absence does.
  *

@@ -16,7 +16,7 @@ import kotlin.time.Duration.Companion.seconds
 
 /**
  * When a screen should reload: the store's `(storeId, changeCount)` for a
- * scope (docs/contract.md, "Sync job", last paragraph), as a [Flow].
+ * scope (`docs/contract.md` "Sync job", last paragraph), as a [Flow].
  *
  * The flow polls the file (opened read-only, closed after each look, so it
  * never holds a lock or migrates anything) every [pollEvery] while it is
