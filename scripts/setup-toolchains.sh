@@ -81,14 +81,16 @@ for jar in kotlin-stdlib.jar kotlinx-coroutines-core-jvm.jar kotlin-test.jar kot
     [[ -f $KOTLIN_LIB/$jar ]] || die "missing $KOTLIN_LIB/$jar"
 done
 
-# --- Python venv: Android API 36 type stubs ---------------------------------
+# --- Python venv (Android API stubs, the ICS oracle) ---------------------------
+PYTHON_VENV="$HEAT_TOOLCHAINS/python"
+python3 -c 'import ensurepip' 2>/dev/null || apt_install python3-venv
+[[ -x $PYTHON_VENV/bin/python ]] || python3 -m venv "$PYTHON_VENV" || die "python3 -m venv $PYTHON_VENV failed"
+
+# --- Python: Android API 36 type stubs ----------------------------------------
 # scripts/android-api-stubs.py turns these into the Java stubs the Android
 # adapters are compiled against (scripts/test-android-jvm.sh). Pinned: a new
 # stub release is a new API surface, to be taken on purpose.
 CHAQUOPY_STUBS_ANDROID="chaquopy-stubs-android==36.20260406"
-PYTHON_VENV="$HEAT_TOOLCHAINS/python"
-python3 -c 'import ensurepip' 2>/dev/null || apt_install python3-venv
-[[ -x $PYTHON_VENV/bin/python ]] || python3 -m venv "$PYTHON_VENV" || die "python3 -m venv $PYTHON_VENV failed"
 if ! "$PYTHON_VENV/bin/pip" show chaquopy-stubs-android 2>/dev/null | grep -qx "Version: ${CHAQUOPY_STUBS_ANDROID#*==}"; then
     log "pip install $CHAQUOPY_STUBS_ANDROID"
     "$PYTHON_VENV/bin/pip" install --quiet --disable-pip-version-check "$CHAQUOPY_STUBS_ANDROID" \
@@ -150,18 +152,15 @@ if [[ ! -f $SWIFT_STAMP ]]; then
     date -u +%FT%TZ >"$SWIFT_STAMP"
 fi
 
-# --- Python venv: the ICS differential test's oracle --------------------------
+# --- Python: the ICS differential test's oracle ---------------------------------
 # recurring_ical_events (an independent RFC 5545 reader) for
 # scripts/test-ics-differential.sh; every package pinned in
 # scripts/ics-oracle/requirements.txt.
-ICS_ORACLE_VENV="$HEAT_TOOLCHAINS/python"
 ICS_ORACLE_REQUIREMENTS="$SCRIPT_DIR/ics-oracle/requirements.txt"
-python3 -c 'import ensurepip' 2>/dev/null || apt_install python3-venv
-[[ -x $ICS_ORACLE_VENV/bin/python ]] || python3 -m venv "$ICS_ORACLE_VENV" || die "python3 -m venv $ICS_ORACLE_VENV failed"
-if ! "$ICS_ORACLE_VENV/bin/pip" freeze --disable-pip-version-check 2>/dev/null \
+if ! "$PYTHON_VENV/bin/pip" freeze --disable-pip-version-check 2>/dev/null \
     | grep -qix "recurring-ical-events==$(sed -n 's/^recurring-ical-events==//p' "$ICS_ORACLE_REQUIREMENTS")"; then
     log "pip install -r $ICS_ORACLE_REQUIREMENTS"
-    "$ICS_ORACLE_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$ICS_ORACLE_REQUIREMENTS" \
+    "$PYTHON_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$ICS_ORACLE_REQUIREMENTS" \
         || die "pip install of the ICS oracle failed"
 fi
 
