@@ -29,6 +29,15 @@ android {
         }
     }
 
+    testOptions {
+        // The JVM tests (src/test) call no Android API: the neutral layer only.
+        unitTests.all { test ->
+            test.useJUnitPlatform()
+            // The host build of the engine (cargo build -p heat-ffi), loaded by the JVM bindings' JNA.
+            test.systemProperty("jna.library.path", file("../target/debug").path)
+        }
+    }
+
     compileOptions {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
@@ -51,6 +60,12 @@ dependencies {
     implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.10.2")
     // HeatSyncWorker and CalendarChangeWorker are WorkManager workers the app's WorkManager instantiates.
     api("androidx.work:work-runtime-ktx:2.10.5")
+
+    // `gradle test` runs src/test, as scripts/test-android-jvm.sh does on Linux.
+    testImplementation(kotlin("test-junit5"))
+    testImplementation("org.junit.jupiter:junit-jupiter:5.9.2")
+    testRuntimeOnly("org.junit.platform:junit-platform-launcher:1.9.2")
+    testImplementation("net.java.dev.jna:jna:5.18.1") // the JVM jar: the AAR has no host native code
 }
 
 // Fail at the start of a build, with the command to run, rather than with

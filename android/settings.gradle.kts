@@ -3,6 +3,8 @@
 // README.md). Plugin versions live here, not in build.gradle.kts, so that an
 // app that includes the module keeps its own AGP and Kotlin versions.
 pluginManagement {
+    // gradle.properties: the same version scripts/setup-toolchains.sh installs for the Linux checks.
+    val kotlinVersion: String by settings
     repositories {
         google()
         mavenCentral()
@@ -10,7 +12,7 @@ pluginManagement {
     }
     plugins {
         id("com.android.library") version "8.13.2"
-        id("org.jetbrains.kotlin.android") version "2.2.21"
+        id("org.jetbrains.kotlin.android") version kotlinVersion
     }
 }
 

@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Installs what the UniFFI binding test suites need on Debian 12 (run as root):
 #   - Kotlin/JVM compiler (npm package kotlin-compiler), JNA and JUnit 5 (Debian)
+#   - a Python venv with the Android API 36 type stubs (Python package index)
 #   - Swift: Debian 12 ships none, so a Debian 13 (trixie) chroot with `swiftlang`
 # Idempotent: everything lives in $HEAT_TOOLCHAINS and is reused when present.
 # Writes $HEAT_TOOLCHAINS/env.sh for other scripts to `source`.
 set -Eeuo pipefail
 
 HEAT_TOOLCHAINS="${HEAT_TOOLCHAINS:-/opt/flowstate-toolchains}"
-KOTLIN_SERIES="2.4"            # npm spec "2.4" = newest stable 2.4.x
 SWIFT_SUITE="trixie"
 SWIFT_ROOT="$HEAT_TOOLCHAINS/swift-$SWIFT_SUITE"
 SWIFT_STAMP="$SWIFT_ROOT/.flowstate-swift-ready"
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# The one Kotlin version of the repository: the Android module's Gradle plugin
+# reads the same line (android/settings.gradle.kts), so the compiler that
+# checks the module here is the one that builds it.
+KOTLIN_VERSION=$(sed -n 's/^kotlinVersion=//p' "$SCRIPT_DIR/../android/gradle.properties")
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'setup-toolchains: ERROR: %s\n' "$*" >&2; exit 1; }
@@ -61,11 +65,12 @@ JUNIT_CONSOLE_JAR=$(deb_jar junit5 junit-platform-console-standalone)
 # --- Kotlin ----------------------------------------------------------------
 KOTLIN_PKG="$HEAT_TOOLCHAINS/kotlin/node_modules/kotlin-compiler"
 kotlin_version() { node -p "require('$KOTLIN_PKG/package.json').version" 2>/dev/null || true; }
-if [[ $(kotlin_version) != "$KOTLIN_SERIES".* ]]; then
-    log "npm install kotlin-compiler@$KOTLIN_SERIES"
+[[ $KOTLIN_VERSION =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "no kotlinVersion=X.Y.Z in android/gradle.properties"
+if [[ $(kotlin_version) != "$KOTLIN_VERSION" ]]; then
+    log "npm install kotlin-compiler@$KOTLIN_VERSION"
     npm install --prefix "$HEAT_TOOLCHAINS/kotlin" --no-audit --no-fund --loglevel=error \
-        "kotlin-compiler@$KOTLIN_SERIES" || die "npm install kotlin-compiler@$KOTLIN_SERIES failed"
-    [[ $(kotlin_version) == "$KOTLIN_SERIES".* ]] || die "kotlin-compiler $KOTLIN_SERIES.x not installed"
+        "kotlin-compiler@$KOTLIN_VERSION" || die "npm install kotlin-compiler@$KOTLIN_VERSION failed"
+    [[ $(kotlin_version) == "$KOTLIN_VERSION" ]] || die "kotlin-compiler $KOTLIN_VERSION not installed"
 fi
 # npm only links kotlinc-js; the JVM kotlinc sits in the package's bin/.
 KOTLINC=$(find "$KOTLIN_PKG" -path '*/bin/kotlinc' -type f -print -quit)
@@ -75,6 +80,25 @@ KOTLIN_LIB="$(cd "$(dirname "$KOTLINC")/../lib" && pwd)"
 for jar in kotlin-stdlib.jar kotlinx-coroutines-core-jvm.jar kotlin-test.jar kotlin-test-junit5.jar; do
     [[ -f $KOTLIN_LIB/$jar ]] || die "missing $KOTLIN_LIB/$jar"
 done
+
+# --- Python venv (Android API stubs, the ICS oracle) ---------------------------
+PYTHON_VENV="$HEAT_TOOLCHAINS/python"
+python3 -c 'import ensurepip' 2>/dev/null || apt_install python3-venv
+[[ -x $PYTHON_VENV/bin/python ]] || python3 -m venv "$PYTHON_VENV" || die "python3 -m venv $PYTHON_VENV failed"
+
+# --- Python: Android API 36 type stubs ----------------------------------------
+# scripts/android-api-stubs.py turns these into the Java stubs the Android
+# adapters are compiled against (scripts/test-android-jvm.sh). Pinned: a new
+# stub release is a new API surface, to be taken on purpose.
+CHAQUOPY_STUBS_ANDROID="chaquopy-stubs-android==36.20260406"
+if ! "$PYTHON_VENV/bin/pip" show chaquopy-stubs-android 2>/dev/null | grep -qx "Version: ${CHAQUOPY_STUBS_ANDROID#*==}"; then
+    log "pip install $CHAQUOPY_STUBS_ANDROID"
+    "$PYTHON_VENV/bin/pip" install --quiet --disable-pip-version-check "$CHAQUOPY_STUBS_ANDROID" \
+        || die "pip install $CHAQUOPY_STUBS_ANDROID failed"
+fi
+ANDROID_API_STUBS="$("$PYTHON_VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/android-stubs"
+[[ -f $ANDROID_API_STUBS/provider/__init__.pyi ]] || die "no Android API stubs in $ANDROID_API_STUBS"
+ANDROID_STUBS_PYTHON="$PYTHON_VENV/bin/python"
 
 # --- cargo-fuzz (the fuzz smoke run, scripts/test-fuzz-smoke.sh) ------------
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
@@ -128,18 +152,15 @@ if [[ ! -f $SWIFT_STAMP ]]; then
     date -u +%FT%TZ >"$SWIFT_STAMP"
 fi
 
-# --- Python venv: the ICS differential test's oracle --------------------------
+# --- Python: the ICS differential test's oracle ---------------------------------
 # recurring_ical_events (an independent RFC 5545 reader) for
 # scripts/test-ics-differential.sh; every package pinned in
 # scripts/ics-oracle/requirements.txt.
-ICS_ORACLE_VENV="$HEAT_TOOLCHAINS/python"
 ICS_ORACLE_REQUIREMENTS="$SCRIPT_DIR/ics-oracle/requirements.txt"
-python3 -c 'import ensurepip' 2>/dev/null || apt_install python3-venv
-[[ -x $ICS_ORACLE_VENV/bin/python ]] || python3 -m venv "$ICS_ORACLE_VENV" || die "python3 -m venv $ICS_ORACLE_VENV failed"
-if ! "$ICS_ORACLE_VENV/bin/pip" freeze --disable-pip-version-check 2>/dev/null \
+if ! "$PYTHON_VENV/bin/pip" freeze --disable-pip-version-check 2>/dev/null \
     | grep -qix "recurring-ical-events==$(sed -n 's/^recurring-ical-events==//p' "$ICS_ORACLE_REQUIREMENTS")"; then
     log "pip install -r $ICS_ORACLE_REQUIREMENTS"
-    "$ICS_ORACLE_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$ICS_ORACLE_REQUIREMENTS" \
+    "$PYTHON_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$ICS_ORACLE_REQUIREMENTS" \
         || die "pip install of the ICS oracle failed"
 fi
 
@@ -147,7 +168,8 @@ fi
 env_tmp=$(mktemp "$HEAT_TOOLCHAINS/.env.sh.XXXXXX")
 {
     echo "# Generated by scripts/setup-toolchains.sh; source it."
-    for var in HEAT_TOOLCHAINS KOTLINC KOTLIN_LIB JNA_JAR JUNIT_API_JAR JUNIT_CONSOLE_JAR SWIFT_ROOT; do
+    for var in HEAT_TOOLCHAINS KOTLINC KOTLIN_LIB JNA_JAR JUNIT_API_JAR JUNIT_CONSOLE_JAR SWIFT_ROOT \
+        ANDROID_STUBS_PYTHON ANDROID_API_STUBS; do
         printf 'export %s=%q\n' "$var" "${!var}"
     done
 } >"$env_tmp"
@@ -162,5 +184,6 @@ echo "JNA: $JNA_JAR -> $(readlink -f "$JNA_JAR") (libjna-java $(dpkg-query -W -f
 echo "JUnit API: $JUNIT_API_JAR"
 echo "JUnit console: $JUNIT_CONSOLE_JAR (junit5 $(dpkg-query -W -f='${Version}' junit5))"
 cargo fuzz --version 2>&1
+echo "Android API stubs: $("$PYTHON_VENV/bin/pip" show chaquopy-stubs-android | grep ^Version) in $ANDROID_API_STUBS"
 SWIFT_ROOT="$SWIFT_ROOT" "$SCRIPT_DIR/swift-chroot.sh" -- swift --version 2>&1
 echo "env: $HEAT_TOOLCHAINS/env.sh"

@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Compiles the Android library's platform-neutral sync layer
-# (android/src/main/kotlin/app/flowstate/heat/sync) together with the JVM copy
-# of the generated bindings, and runs its JUnit 5 tests
-# (android/src/jvmTest/kotlin) on the JVM against the host build of heat-ffi.
+# Checks the Android library on Linux, without the Android SDK, in stages:
+#
+#   1. API stubs: scripts/android-api-stubs.py turns the Android API 36
+#      classes the adapters import (and their supertypes) from the pinned
+#      `chaquopy-stubs-android` type stubs into Java sources, compiled with
+#      javac; the WorkManager stand-ins (android/api-check/workmanager, copied
+#      from WorkManager's published API signatures) are compiled on top.
+#   2. Adapters: every file of android/src/main (adapters included), with the
+#      JVM copy of the generated bindings, compiled with `kotlinc -Werror`
+#      against those stubs.
+#   3. Must-fail: each case of android/api-check/must-fail.txt is one adapter
+#      line replaced by a plausible wrong one; each copy must be rejected by
+#      the compiler, with the expected error, or the stubs are too lenient.
+#   4. JVM tests: android/src/test (JUnit 5) against the host build of
+#      heat-ffi, on real store files.
 #
 #   scripts/test-android-jvm.sh
 #
-# The Android-only adapters (android/src/main/kotlin/app/flowstate/heat/android)
-# need the Android SDK: they are not compiled here (see android/README.md).
 # Needs the toolchains of scripts/setup-toolchains.sh; a missing one is an error.
 set -Eeuo pipefail
 
@@ -22,34 +31,48 @@ fail() {
 [[ -f $TOOLCHAINS_ENV ]] || fail "$TOOLCHAINS_ENV is missing: run scripts/setup-toolchains.sh first"
 # shellcheck source=/dev/null
 source "$TOOLCHAINS_ENV"
-for tool in KOTLINC KOTLIN_LIB JNA_JAR JUNIT_API_JAR JUNIT_CONSOLE_JAR; do
+for tool in KOTLINC KOTLIN_LIB JNA_JAR JUNIT_API_JAR JUNIT_CONSOLE_JAR ANDROID_STUBS_PYTHON ANDROID_API_STUBS; do
     [[ -n ${!tool:-} && -e ${!tool} ]] || fail "$tool is not set or does not exist (${!tool:-unset}): run scripts/setup-toolchains.sh"
 done
 
 cd "$ROOT"
+kotlin_version=$(sed -n 's/^kotlinVersion=//p' android/gradle.properties)
+"$KOTLINC" -version 2>&1 | grep -q "kotlinc-jvm $kotlin_version " \
+    || fail "kotlinc is not $kotlin_version (android/gradle.properties): run scripts/setup-toolchains.sh"
+
 scripts/generate-bindings.sh >/dev/null
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 BINDINGS="$TARGET_DIR/bindings/kotlin"
 LIB_DIR="$TARGET_DIR/debug"
 OUT="$TARGET_DIR/android-jvm-test"
 rm -rf "$OUT"
-mkdir -p "$OUT/main" "$OUT/test"
-
-mapfile -t main_sources < <(find "$BINDINGS" android/src/main/kotlin/app/flowstate/heat/sync -name '*.kt' | sort)
-mapfile -t test_sources < <(find android/src/jvmTest/kotlin -name '*.kt' | sort)
-(( ${#test_sources[@]} > 0 )) || fail "no test sources under android/src/jvmTest/kotlin"
+mkdir -p "$OUT/api-java" "$OUT/api" "$OUT/main" "$OUT/test" "$OUT/must-fail"
 
 runtime_cp="$KOTLIN_LIB/kotlin-stdlib.jar:$KOTLIN_LIB/kotlinx-coroutines-core-jvm.jar:$JNA_JAR"
+annotations_jar="$KOTLIN_LIB/annotations-13.0.jar"
 test_cp="$KOTLIN_LIB/kotlin-test.jar:$KOTLIN_LIB/kotlin-test-junit5.jar"
 
-echo "Compiling the sync layer with the JVM bindings (${#main_sources[@]} files)"
-"$KOTLINC" -Werror -jvm-target 17 -cp "$runtime_cp" -d "$OUT/main" "${main_sources[@]}"
+echo "==> API stubs: Android API 36 (chaquopy-stubs-android) + WorkManager"
+"$ANDROID_STUBS_PYTHON" scripts/android-api-stubs.py "$ANDROID_API_STUBS" "$OUT/api-java" android/src/main/kotlin
+mapfile -t api_sources < <(find "$OUT/api-java" -name '*.java' | sort)
+javac -nowarn -d "$OUT/api" -cp "$annotations_jar" "${api_sources[@]}"
+"$KOTLINC" -Werror -jvm-target 17 -cp "$OUT/api:$runtime_cp" -d "$OUT/api" android/api-check/workmanager
+api_cp="$OUT/api:$annotations_jar"
 
-echo "Compiling the tests (${#test_sources[@]} files)"
-"$KOTLINC" -Werror -jvm-target 17 -cp "$OUT/main:$runtime_cp:$test_cp:$JUNIT_API_JAR" -d "$OUT/test" "${test_sources[@]}"
+mapfile -t main_sources < <(find "$BINDINGS" android/src/main/kotlin -name '*.kt' | sort)
+echo "==> adapters: android/src/main (${#main_sources[@]} files, bindings included) with kotlinc -Werror against the API stubs"
+"$KOTLINC" -Werror -jvm-target 17 -cp "$api_cp:$runtime_cp" -d "$OUT/main" "${main_sources[@]}"
 
-echo "Running the tests"
+echo "==> must-fail: wrong copies of adapter lines, each rejected by the compiler"
+android/api-check/run-must-fail.sh "$OUT/must-fail" "$OUT/main" "$api_cp:$runtime_cp"
+
+mapfile -t test_sources < <(find android/src/test/kotlin -name '*.kt' | sort)
+(( ${#test_sources[@]} > 0 )) || fail "no test sources under android/src/test/kotlin"
+echo "==> JVM tests: compiling android/src/test (${#test_sources[@]} files)"
+"$KOTLINC" -Werror -jvm-target 17 -cp "$OUT/main:$api_cp:$runtime_cp:$test_cp:$JUNIT_API_JAR" -d "$OUT/test" "${test_sources[@]}"
+
+echo "==> JVM tests: running"
 java -Djna.library.path="$LIB_DIR" -jar "$JUNIT_CONSOLE_JAR" \
     --disable-banner --disable-ansi-colors --fail-if-no-tests --details=tree \
-    --class-path "$OUT/test:$OUT/main:$runtime_cp:$test_cp" \
+    --class-path "$OUT/test:$OUT/main:$api_cp:$runtime_cp:$test_cp" \
     --scan-class-path "$OUT/test"

@@ -1,20 +1,34 @@
-// FFI cost of the Kotlin bindings (docs/performance.md): 10,000 events
-// passed to reconcileHeat on the JVM through JNA, timed around the call,
-// against the time the same call spends inside Rust (ReconcileOutcome
-// .durationMicros). The difference is what crossing the FFI costs: lowering
-// the list into a RustBuffer, converting it back in Rust, lifting the result.
-// Run twice: with the bundled zone rules, and with java.time's registered as
-// host rules (docs/time-zones.md), whose cost must not show.
+// FFI cost of the Kotlin bindings (docs/performance.md):
+// - ffi_noop_quarter: 10,000 events passed to reconcileHeat on the JVM
+//   through JNA, timed around the call, against the time the same call
+//   spends inside Rust (ReconcileOutcome.durationMicros). The difference is
+//   what crossing the FFI costs: lowering the list into a RustBuffer,
+//   converting it back in Rust, lifting the result.
+// - ffi_sync_job_noop: the sync job over the same 10,000-event quarter in
+//   7-day windows, store already equal, with a Kotlin CalendarSource (each
+//   read a callback from Rust into Kotlin, the window's events lowered back),
+//   timed around SyncJob.run; scripts/bench-ffi-kotlin.sh sets it against
+//   `heat bench`'s sync_job_noop, the same job with a Rust source.
+// ffi_noop_quarter runs twice: with the bundled zone rules, and with
+// java.time's registered as host rules (docs/time-zones.md).
 //
 //   scripts/bench-ffi-kotlin.sh
 
 import app.flowstate.heat.Availability
+import app.flowstate.heat.CalendarAccess
+import app.flowstate.heat.CalendarRead
+import app.flowstate.heat.CalendarSource
 import app.flowstate.heat.EventStatus
 import app.flowstate.heat.EventTime
 import app.flowstate.heat.HeatStore
 import app.flowstate.heat.Participation
 import app.flowstate.heat.ReconcileOptions
 import app.flowstate.heat.SourceEvent
+import app.flowstate.heat.SyncJob
+import app.flowstate.heat.SyncPlan
+import app.flowstate.heat.SyncStop
+import app.flowstate.heat.TimeRange
+import app.flowstate.heat.TimeWindow
 import app.flowstate.heat.time.JavaTimeZoneRules
 import app.flowstate.heat.unregisterHostZoneRules
 import app.flowstate.heat.windowOfDays
@@ -43,18 +57,55 @@ fun calendar(windowStartMs: Long, windowEndMs: Long): List<SourceEvent> {
 
 fun median(values: List<Double>): Double = values.sorted()[values.size / 2]
 
-fun main() {
-    measure("bundled")
-    JavaTimeZoneRules.register()
-    measure("host")
-    unregisterHostZoneRules()
+/** The quarter's events per window, cut once: the bench times the crossing, not the filtering. */
+class QuarterSource(private val events: List<SourceEvent>) : CalendarSource {
+    private val byRange = HashMap<TimeRange, List<SourceEvent>>()
+
+    override fun access() = CalendarAccess.FULL_ACCESS
+
+    override fun read(range: TimeRange): CalendarRead = CalendarRead(
+        1u,
+        byRange.getOrPut(range) {
+            events.filter { (it.time as EventTime.Timed).let { t -> t.startMs < range.endMs && t.endMs > range.startMs } }
+        },
+    )
 }
 
-fun measure(zoneRules: String) {
+const val JOB_RUNS = 60
+
+fun syncJobNoop(dir: java.nio.file.Path, events: List<SourceEvent>) {
+    val plan = SyncPlan("bench", "Europe/Berlin", "2026-11-30", pastDays = 0, futureDays = 90, windowDays = 7)
+    val source = QuarterSource(events)
+    SyncJob(dir.resolve("job.db").toString()).use { job ->
+        check(job.run(plan, source).stop == SyncStop.Completed) { "the first run fills the store" }
+        val wall = mutableListOf<Double>()
+        repeat(JOB_RUNS) {
+            val started = System.nanoTime()
+            val summary = job.run(plan, source)
+            wall += (System.nanoTime() - started) / 1_000.0
+            check(summary.stop == SyncStop.Completed && summary.windows.none { it.outcome.changed }) {
+                "the benchmark expects a completed no-op run"
+            }
+        }
+        println("ffi_sync_job_noop events=$EVENTS windows=13 kotlinMedianMicros=%.0f".format(median(wall.drop(JOB_RUNS / 3))))
+    }
+}
+
+fun main() {
     val dir = Files.createTempDirectory("heat-ffi-bench")
     val window = windowOfDays("2026-11-30", 90, "Europe/Berlin")
     val events = calendar(window.startMs, window.endMs)
-    HeatStore.open(dir.resolve("bench.db").toString()).use { store ->
+    noopQuarter(dir, window, events, "bundled")
+    // The device's zone rules through the foreign trait (docs/time-zones.md): the cost must not show.
+    JavaTimeZoneRules.register()
+    noopQuarter(dir, window, events, "host")
+    unregisterHostZoneRules()
+    syncJobNoop(dir, events)
+    dir.toFile().deleteRecursively()
+}
+
+fun noopQuarter(dir: java.nio.file.Path, window: TimeWindow, events: List<SourceEvent>, zoneRules: String) {
+    HeatStore.open(dir.resolve("bench-$zoneRules.db").toString()).use { store ->
         val options = ReconcileOptions(allowEmpty = false)
         store.reconcileHeat("bench", window, events, options)
         val wall = mutableListOf<Double>()
@@ -72,5 +123,4 @@ fun measure(zoneRules: String) {
         println("ffi_noop_quarter zoneRules=$zoneRules events=$EVENTS kotlinMedianMicros=%.0f rustMedianMicros=%.0f ratio=%.2f"
             .format(w, r, w / r))
     }
-    dir.toFile().deleteRecursively()
 }

@@ -1,39 +1,48 @@
 package app.flowstate.heat.android
 
-import android.Manifest
 import android.content.ContentUris
 import android.content.Context
-import android.content.pm.PackageManager
 import android.database.Cursor
+import android.provider.CalendarContract.Calendars
 import android.provider.CalendarContract.Events
 import android.provider.CalendarContract.Instances
-import app.flowstate.heat.TimeWindow
-import app.flowstate.heat.sync.CalendarSource
-import app.flowstate.heat.sync.CalendarUnavailableException
+import app.flowstate.heat.CalendarAccess
+import app.flowstate.heat.CalendarRead
+import app.flowstate.heat.CalendarSource
+import app.flowstate.heat.SourceException
+import app.flowstate.heat.TimeRange
+import app.flowstate.heat.sync.InstanceMapping
 import app.flowstate.heat.sync.InstanceRow
 
 /**
- * The device calendar through `CalendarContract.Instances`, which expands
- * recurring events into occurrences for the queried range.
+ * The device calendar for the sync job, through `CalendarContract.Instances`,
+ * which expands recurring events into occurrences for the queried range.
  *
- * Copies cursor columns into [InstanceRow]s and nothing more: what a row
- * means is decided by `InstanceMapping`, and what a failed read means by
- * `HeatSyncRunner`, both tested on the JVM. A query that throws (e.g.
- * `SecurityException` after the permission was revoked) is left to propagate.
+ * Copies cursor columns into [InstanceRow]s and maps them ([InstanceMapping],
+ * tested on the JVM); everything else — when to read, what a failed or empty
+ * read means, odd events — is the job's. A query that throws (e.g.
+ * `SecurityException` after the permission was revoked) is left to
+ * propagate: the job ends the run as `sourceFailed` with a fixed text.
  */
-class CalendarContractSource(context: Context) : CalendarSource {
+class CalendarContractSource(context: Context, includeHiddenCalendars: Boolean) : CalendarSource {
     private val context = context.applicationContext
+    private val mapping = InstanceMapping(includeHiddenCalendars)
+    private val calendarSelection = if (includeHiddenCalendars) null else "${Calendars.VISIBLE} = 1"
 
-    override fun hasReadPermission(): Boolean =
-        context.checkSelfPermission(Manifest.permission.READ_CALENDAR) == PackageManager.PERMISSION_GRANTED
+    override fun access(): CalendarAccess =
+        if (hasCalendarPermission(context)) CalendarAccess.FULL_ACCESS else CalendarAccess.DENIED
 
-    override fun readInstances(window: TimeWindow): List<InstanceRow> {
-        val range = Instances.CONTENT_URI.buildUpon()
-        ContentUris.appendId(range, window.startMs)
-        ContentUris.appendId(range, window.endMs)
-        val cursor = context.contentResolver.query(range.build(), PROJECTION, null, null, null)
-            ?: throw CalendarUnavailableException("the calendar provider returned no cursor")
-        return cursor.use { rows -> buildList(rows.count) { while (rows.moveToNext()) add(rows.instanceRow()) } }
+    override fun read(range: TimeRange): CalendarRead {
+        val calendars = context.contentResolver.query(Calendars.CONTENT_URI, CALENDAR_PROJECTION, calendarSelection, null, null)
+            ?: throw SourceException.Unavailable("the calendar provider returned no cursor for the calendars")
+        val calendarCount = calendars.use { it.count }
+        val uri = Instances.CONTENT_URI.buildUpon()
+        ContentUris.appendId(uri, range.startMs)
+        ContentUris.appendId(uri, range.endMs)
+        val cursor = context.contentResolver.query(uri.build(), PROJECTION, null, null, null)
+            ?: throw SourceException.Unavailable("the calendar provider returned no cursor for the instances")
+        val rows = cursor.use { buildList(it.count) { while (it.moveToNext()) add(it.instanceRow()) } }
+        return CalendarRead(calendarCount.toUInt(), mapping.toSourceEvents(rows))
     }
 
     private fun Cursor.instanceRow() = InstanceRow(
@@ -54,6 +63,8 @@ class CalendarContractSource(context: Context) : CalendarSource {
     private fun Cursor.intOrNull(column: Int): Int? = if (isNull(column)) null else getInt(column)
 
     private companion object {
+        val CALENDAR_PROJECTION = arrayOf(Calendars._ID)
+
         /** Only the columns [InstanceRow] holds, in the order of the indexes below. */
         val PROJECTION = arrayOf(
             Instances.EVENT_ID,

@@ -1,35 +1,39 @@
 package app.flowstate.heat.sync
 
+import app.flowstate.heat.SyncPlan
+import java.time.LocalDate
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.minutes
 import kotlin.time.Duration.Companion.seconds
 
 /**
- * What one sync run covers.
+ * What the app configures about its background sync: the sync job's plan
+ * minus the day and zone, which each run takes from the device, plus which
+ * calendars count. What the numbers mean, and every check of them, is the
+ * job's (`docs/contract.md` "Sync job"): a plan it refuses ends each run as
+ * `invalidPlan`.
  *
- * @param scope the store partition the device calendar is kept in; screens
- *   read the same scope.
- * @param weeks how many weeks from today are kept in sync (the first always,
- *   the rest while [budget] lasts).
- * @param budget how long a run may start new windows; a window already
- *   started finishes. At most [MAX_BUDGET], well under WorkManager's
- *   10-minute limit, so a run is not stopped for overrunning.
+ * @param budget the run's time budget. At most [MAX_BUDGET], well under
+ *   WorkManager's 10-minute limit, so a run is never stopped for overrunning:
+ *   the only check made here, because the limit is Android's.
  * @param includeHiddenCalendars see [InstanceMapping].
  */
 data class HeatSyncConfig(
     val scope: String = DEFAULT_SCOPE,
-    val weeks: Int = 8,
+    val pastDays: Int = 7,
+    val futureDays: Int = 42,
+    val windowDays: Int = 7,
     val budget: Duration = 60.seconds,
     val includeHiddenCalendars: Boolean = false,
 ) {
     init {
-        require(scope.isNotEmpty()) { "scope must not be empty" }
-        require(weeks in 1..MAX_WEEKS) { "weeks must be 1 to $MAX_WEEKS, was $weeks" }
-        require(budget.isPositive() && budget <= MAX_BUDGET) {
-            "budget must be positive and at most $MAX_BUDGET, was $budget"
-        }
+        require(budget <= MAX_BUDGET) { "budget must be at most $MAX_BUDGET (WorkManager stops work after 10 minutes), was $budget" }
     }
+
+    /** The job's plan for a run on [today] (the device's local date) in [timeZone] (the device's IANA zone). */
+    fun plan(today: LocalDate, timeZone: String): SyncPlan =
+        SyncPlan(scope, timeZone, today.toString(), pastDays, futureDays, windowDays, budget.inWholeMilliseconds)
 
     /**
      * The config as plain key-values, for a background job's input (WorkManager
@@ -37,18 +41,21 @@ data class HeatSyncConfig(
      */
     fun toKeyValues(): Map<String, Any> = mapOf(
         KEY_SCOPE to scope,
-        KEY_WEEKS to weeks,
+        KEY_PAST_DAYS to pastDays,
+        KEY_FUTURE_DAYS to futureDays,
+        KEY_WINDOW_DAYS to windowDays,
         KEY_BUDGET_MS to budget.inWholeMilliseconds,
         KEY_INCLUDE_HIDDEN to includeHiddenCalendars,
     )
 
     companion object {
         const val DEFAULT_SCOPE = "device-calendar"
-        const val MAX_WEEKS = 52
         val MAX_BUDGET: Duration = 5.minutes
 
         private const val KEY_SCOPE = "heat.scope"
-        private const val KEY_WEEKS = "heat.weeks"
+        private const val KEY_PAST_DAYS = "heat.pastDays"
+        private const val KEY_FUTURE_DAYS = "heat.futureDays"
+        private const val KEY_WINDOW_DAYS = "heat.windowDays"
         private const val KEY_BUDGET_MS = "heat.budgetMs"
         private const val KEY_INCLUDE_HIDDEN = "heat.includeHiddenCalendars"
 
@@ -57,7 +64,9 @@ data class HeatSyncConfig(
             val defaults = HeatSyncConfig()
             return HeatSyncConfig(
                 scope = values[KEY_SCOPE] as? String ?: defaults.scope,
-                weeks = values[KEY_WEEKS] as? Int ?: defaults.weeks,
+                pastDays = values[KEY_PAST_DAYS] as? Int ?: defaults.pastDays,
+                futureDays = values[KEY_FUTURE_DAYS] as? Int ?: defaults.futureDays,
+                windowDays = values[KEY_WINDOW_DAYS] as? Int ?: defaults.windowDays,
                 budget = (values[KEY_BUDGET_MS] as? Long)?.milliseconds ?: defaults.budget,
                 includeHiddenCalendars = values[KEY_INCLUDE_HIDDEN] as? Boolean ?: defaults.includeHiddenCalendars,
             )

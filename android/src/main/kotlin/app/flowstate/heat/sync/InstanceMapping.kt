@@ -11,10 +11,11 @@ import java.time.LocalDate
  * The rules that turn `CalendarContract.Instances` rows into the engine's
  * [SourceEvent]s.
  *
- * A row the provider hands out is never allowed to fail the whole sync: the
- * engine rejects the entire call on one invalid event, so values outside the
- * documented codes fall back to the engine's defaults and inverted intervals
- * are closed up, rather than leaving the store stale until the row is fixed.
+ * Only the meaning of Android's columns lives here. What to do with an odd
+ * event (an end before its start, an over-long title, a duplicate id) is the
+ * sync job's (`docs/contract.md` "Sync job"), so times are passed on as the
+ * provider gives them; codes outside the documented ones map to the
+ * engine's defaults, as a column's absence does.
  *
  * @param includeHiddenCalendars whether calendars the user hides in their
  *   calendar app (colleagues' shared calendars, holidays, birthdays) heat the
@@ -52,13 +53,12 @@ class InstanceMapping(private val includeHiddenCalendars: Boolean = false) {
         /**
          * All-day rows carry UTC midnights, which name floating dates, not
          * instants: `BEGIN` is the first day, `END` the day after the last
-         * (exclusive). A bound off midnight is widened to whole days, and an
-         * all-day row always lasts at least one day.
+         * (exclusive). A bound off midnight is widened to whole days.
          */
         fun eventTime(row: InstanceRow): EventTime {
-            if (!row.allDay) return EventTime.Timed(row.begin, maxOf(row.begin, row.end))
+            if (!row.allDay) return EventTime.Timed(row.begin, row.end)
             val firstDay = Math.floorDiv(row.begin, MS_PER_DAY)
-            val endDay = maxOf(Math.floorDiv(row.end + MS_PER_DAY - 1, MS_PER_DAY), firstDay + 1)
+            val endDay = Math.floorDiv(row.end + MS_PER_DAY - 1, MS_PER_DAY)
             return EventTime.AllDay(LocalDate.ofEpochDay(firstDay).toString(), LocalDate.ofEpochDay(endDay).toString())
         }
 

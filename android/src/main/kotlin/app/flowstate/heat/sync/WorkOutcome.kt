@@ -1,25 +1,20 @@
 package app.flowstate.heat.sync
 
-import app.flowstate.heat.HeatException
+import app.flowstate.heat.SyncStop
 
 /**
- * What a background job tells its scheduler after a run. Decided here, from
- * the run's summary, so the Android worker only translates it into a
- * WorkManager `Result`.
+ * What a background job tells its scheduler after a sync job's run, decided
+ * from the run's [SyncStop] so the Android worker only translates it into a
+ * WorkManager `Result`. Everything the run itself decides (a damaged store
+ * rebuilt, windows guarded, the budget) is the job's.
  */
 enum class WorkOutcome {
     SUCCESS,
 
-    /** A transient failure (provider busy, database locked): run again after backoff. */
+    /** The calendar or the store failed for now (provider busy, disk full, database locked): run again after backoff. */
     RETRY,
 
-    /** The store file is corrupt: delete it, then run again to rebuild it from the calendar ([HeatStoreFile]). */
-    DISCARD_STORE_AND_RETRY,
-
-    /**
-     * Retrying cannot help (no permission, a store from a newer app version,
-     * a bug, or out of attempts); a periodic job still runs next period.
-     */
+    /** A transient failure that kept failing: this one-off gives up; a periodic job still runs next period. */
     FAILURE,
     ;
 
@@ -27,19 +22,20 @@ enum class WorkOutcome {
         /** Runs of one scheduled job, the first included, before a transient failure counts as a failure. */
         const val MAX_ATTEMPTS = 5
 
-        /** @param runAttemptCount WorkManager's count of earlier runs of this job (0 on the first). */
-        fun of(summary: HeatSyncSummary, runAttemptCount: Int): WorkOutcome {
-            val retry = if (runAttemptCount + 1 < MAX_ATTEMPTS) RETRY else FAILURE
-            return when (summary.status) {
-                HeatSyncStatus.COMPLETE, HeatSyncStatus.OUT_OF_TIME -> SUCCESS
-                HeatSyncStatus.PERMISSION_MISSING -> FAILURE
-                HeatSyncStatus.READ_FAILED -> retry
-                HeatSyncStatus.STORE_FAILED -> when (summary.failure) {
-                    is HeatException.Storage, is HeatException.Interrupted -> retry
-                    is HeatException.CorruptDatabase -> if (retry == RETRY) DISCARD_STORE_AND_RETRY else FAILURE
-                    else -> FAILURE
-                }
-            }
+        /**
+         * Retry for `sourceFailed` and `storeFailed`; success for everything
+         * else. Without calendar access nothing is retried: the permission
+         * comes back through the app (which then asks for a sync), not
+         * through backoff.
+         *
+         * @param runAttemptCount WorkManager's count of earlier runs of this job (0 on the first).
+         */
+        fun of(stop: SyncStop, runAttemptCount: Int): WorkOutcome = when (stop) {
+            is SyncStop.SourceFailed, is SyncStop.StoreFailed ->
+                if (runAttemptCount + 1 < MAX_ATTEMPTS) RETRY else FAILURE
+            SyncStop.Completed, SyncStop.BudgetSpent, SyncStop.Cancelled, SyncStop.AlreadyRunning,
+            is SyncStop.AccessNotGranted, is SyncStop.InvalidPlan,
+            -> SUCCESS
         }
     }
 }

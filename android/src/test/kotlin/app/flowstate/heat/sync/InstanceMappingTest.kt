@@ -55,21 +55,21 @@ class InstanceMappingTest {
     }
 
     @Test
-    fun `all-day bounds off midnight widen to whole days and never shrink below one day`() {
+    fun `all-day bounds off midnight widen to whole days, and an empty one stays empty for the job to skip`() {
         val christmas = Rows.utcMidnight("2026-12-25")
         val offMidnight = Rows.allDay(5, "2026-12-25", "2026-12-26")
             .copy(begin = christmas + 3_600_000, end = christmas + 7_200_000)
         assertEquals(EventTime.AllDay("2026-12-25", "2026-12-26"), InstanceMapping.eventTime(offMidnight))
         val empty = Rows.allDay(5, "2026-12-25", "2026-12-25")
-        assertEquals(EventTime.AllDay("2026-12-25", "2026-12-26"), InstanceMapping.eventTime(empty))
+        assertEquals(EventTime.AllDay("2026-12-25", "2026-12-25"), InstanceMapping.eventTime(empty))
         val beforeEpoch = Rows.allDay(5, "1969-12-31", "1970-01-01")
         assertEquals(EventTime.AllDay("1969-12-31", "1970-01-01"), InstanceMapping.eventTime(beforeEpoch))
     }
 
     @Test
-    fun `a timed row ending before it begins is closed up instead of failing the sync`() {
+    fun `a timed row ending before it begins reaches the job as it is (the job skips it)`() {
         val row = Rows.timed(1, "2026-11-30T09:00:00Z", 30).let { it.copy(end = it.begin - 60_000) }
-        assertEquals(EventTime.Timed(row.begin, row.begin), InstanceMapping.eventTime(row))
+        assertEquals(EventTime.Timed(row.begin, row.begin - 60_000), InstanceMapping.eventTime(row))
     }
 
     @Test

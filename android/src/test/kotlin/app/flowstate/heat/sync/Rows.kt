@@ -1,5 +1,6 @@
 package app.flowstate.heat.sync
 
+import app.flowstate.heat.SourceEvent
 import java.time.Instant
 import java.time.LocalDate
 import java.time.ZoneOffset
@@ -19,6 +20,12 @@ object Rows {
     /** An all-day occurrence of the dates `[firstDay, endDay)`, stored as UTC midnights like Android does. */
     fun allDay(eventId: Long, firstDay: String, endDay: String): InstanceRow =
         row(eventId, utcMidnight(firstDay), utcMidnight(endDay), allDay = true, title = "Holiday $eventId")
+
+    /** [count] hour-long busy events an hour apart from [start] (ISO-8601 instant), as the job receives them. */
+    fun sourceEvents(count: Int, start: String): List<SourceEvent> {
+        val begin = Instant.parse(start).toEpochMilli()
+        return InstanceMapping().toSourceEvents(List(count) { timedAt(it + 1L, begin + it * 3_600_000L, 60) })
+    }
 
     fun utcMidnight(date: String): Long = LocalDate.parse(date).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli()
 

@@ -1,30 +1,36 @@
 package app.flowstate.heat.sync
 
+import app.flowstate.heat.SyncPlan
 import org.junit.jupiter.api.Test
+import java.time.LocalDate
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
-import kotlin.time.Duration
 import kotlin.time.Duration.Companion.minutes
 import kotlin.time.Duration.Companion.seconds
 
 class HeatSyncConfigTest {
     @Test
-    fun `nonsense configurations are refused when built, not when the job runs`() {
-        assertFailsWith<IllegalArgumentException> { HeatSyncConfig(scope = "") }
-        assertFailsWith<IllegalArgumentException> { HeatSyncConfig(weeks = 0) }
-        assertFailsWith<IllegalArgumentException> { HeatSyncConfig(weeks = HeatSyncConfig.MAX_WEEKS + 1) }
-        assertFailsWith<IllegalArgumentException> { HeatSyncConfig(budget = Duration.ZERO) }
+    fun `a budget WorkManager would cut short is refused when built`() {
         assertFailsWith<IllegalArgumentException> { HeatSyncConfig(budget = HeatSyncConfig.MAX_BUDGET + 1.seconds) }
-        HeatSyncConfig(weeks = HeatSyncConfig.MAX_WEEKS, budget = HeatSyncConfig.MAX_BUDGET)
+        HeatSyncConfig(budget = HeatSyncConfig.MAX_BUDGET)
+    }
+
+    @Test
+    fun `the plan is the config plus the device's day and zone`() {
+        val config = HeatSyncConfig("work-account", pastDays = 3, futureDays = 14, windowDays = 5, budget = 90.seconds)
+        assertEquals(
+            SyncPlan("work-account", "Pacific/Kiritimati", "2026-11-30", 3, 14, 5, 90_000),
+            config.plan(LocalDate.parse("2026-11-30"), "Pacific/Kiritimati"),
+        )
     }
 
     @Test
     fun `a config survives the trip through a job's input, and missing keys take the defaults`() {
-        val custom = HeatSyncConfig("work-account", weeks = 3, budget = 90.seconds, includeHiddenCalendars = true)
+        val custom = HeatSyncConfig("work-account", 3, 14, 5, budget = 90.seconds, includeHiddenCalendars = true)
         assertEquals(custom, HeatSyncConfig.fromKeyValues(custom.toKeyValues()))
         assertEquals(HeatSyncConfig(), HeatSyncConfig.fromKeyValues(emptyMap()))
-        val partial = custom.toKeyValues().filterKeys { it == "heat.weeks" }
-        assertEquals(HeatSyncConfig(weeks = 3), HeatSyncConfig.fromKeyValues(partial))
+        val partial = custom.toKeyValues().filterKeys { it == "heat.futureDays" }
+        assertEquals(HeatSyncConfig(futureDays = 14), HeatSyncConfig.fromKeyValues(partial))
     }
 
     @Test
