@@ -9,7 +9,7 @@ use heat_core::sync;
 
 use crate::sync::plan::SyncPlan;
 use crate::sync::source::{CalendarSource, ForeignSource};
-use crate::sync::summary::{SyncStop, SyncSummary};
+use crate::sync::summary::SyncSummary;
 
 #[derive(uniffi::Object)]
 pub struct SyncJob {
@@ -33,16 +33,16 @@ impl SyncJob {
     pub fn run(&self, plan: SyncPlan, source: Arc<dyn CalendarSource>) -> SyncSummary {
         let plan = match sync::SyncPlan::try_from(plan) {
             Ok(plan) => plan,
-            Err(reason) => return SyncSummary::stopped(SyncStop::InvalidPlan { reason }),
+            Err(reason) => return sync::SyncSummary::ended(sync::SyncStop::InvalidPlan(reason)).into(),
         };
         let source = ForeignSource(source);
         match catch_unwind(AssertUnwindSafe(|| self.job.run(&plan, &source))) {
             Ok(summary) => summary.into(),
             // The payload is not passed on: a panic message may quote data.
-            Err(_) => SyncSummary::stopped(SyncStop::StoreFailed {
-                reason: "internal error: a bug in the heat engine stopped the run; the store is unchanged"
-                    .into(),
-            }),
+            Err(_) => sync::SyncSummary::ended(sync::SyncStop::StoreFailed(
+                "internal error: a bug in the heat engine stopped the run; the store is unchanged".into(),
+            ))
+            .into(),
         }
     }
 
@@ -58,6 +58,7 @@ impl SyncJob {
 mod tests {
     use super::*;
     use crate::sync::source::{CalendarAccess, CalendarRead, SourceError};
+    use crate::sync::summary::SyncStop;
     use crate::window::TimeRange;
 
     /// A source whose read panics: a stand-in for any bug inside a run.

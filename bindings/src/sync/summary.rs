@@ -62,22 +62,6 @@ pub struct SyncSummary {
     pub duration_micros: i64,
 }
 
-impl SyncSummary {
-    /// A run that ended before it did anything.
-    pub(crate) fn stopped(stop: SyncStop) -> Self {
-        SyncSummary {
-            stop,
-            windows: Vec::new(),
-            windows_guarded: 0,
-            events_truncated: 0,
-            events_skipped: 0,
-            duplicates_dropped: 0,
-            store_rebuilt: false,
-            duration_micros: 0,
-        }
-    }
-}
-
 impl From<sync::SyncSummary> for SyncSummary {
     fn from(s: sync::SyncSummary) -> Self {
         SyncSummary {

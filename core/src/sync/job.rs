@@ -64,7 +64,7 @@ impl SyncJob {
 
     pub fn run(&self, plan: &SyncPlan, source: &dyn CalendarSource) -> SyncSummary {
         let started = Instant::now();
-        let mut summary = SyncSummary::new();
+        let mut summary = SyncSummary::ended(SyncStop::Completed);
         summary.stop = match self.begin() {
             None => SyncStop::AlreadyRunning,
             Some(run) => match plan.windows() {
@@ -160,7 +160,7 @@ impl Run<'_> {
             ));
         }
         store_file::delete(&self.job.path).map_err(SyncStop::StoreFailed)?;
-        *summary = SyncSummary::new();
+        *summary = SyncSummary::ended(SyncStop::Completed);
         summary.store_rebuilt = true;
         Ok(())
     }

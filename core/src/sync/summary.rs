@@ -52,9 +52,10 @@ pub struct SyncSummary {
 }
 
 impl SyncSummary {
-    pub(crate) fn new() -> Self {
+    /// A run that ended with `stop` before it did anything.
+    pub fn ended(stop: SyncStop) -> Self {
         SyncSummary {
-            stop: SyncStop::Completed,
+            stop,
             windows: Vec::new(),
             windows_guarded: 0,
             events_truncated: 0,
