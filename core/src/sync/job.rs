@@ -213,7 +213,9 @@ impl Run<'_> {
         let read = read.map_err(|e| PassEnd::Stop(SyncStop::SourceFailed(e.reason)))?;
         full_access(source.access())?;
 
-        let cleaned = odd_events::clean(read.events);
+        let Some(cleaned) = odd_events::clean(read.events, &self.cancel) else {
+            return Err(PassEnd::Stop(SyncStop::Cancelled));
+        };
         summary.events_truncated += cleaned.truncated;
         summary.events_skipped += cleaned.skipped;
         summary.duplicates_dropped += cleaned.duplicates_dropped;

@@ -8,8 +8,10 @@
 //! content hash, so the choice does not depend on read order).
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::engine::{Digest, event_hash};
+use crate::interrupt::CHECK_EVERY;
 use crate::limits::MAX_TEXT_BYTES;
 use crate::model::{SourceEvent, check_event};
 
@@ -22,37 +24,81 @@ pub struct Cleaned {
     pub duplicates_dropped: u64,
 }
 
-pub fn clean(events: Vec<SourceEvent>) -> Cleaned {
+/// `None` when `cancelled` was set meanwhile (checked every
+/// `CHECK_EVERY` events, so a cancel during a large read is prompt).
+pub fn clean(events: Vec<SourceEvent>, cancelled: &AtomicBool) -> Option<Cleaned> {
     let mut cleaned = Cleaned::default();
-    // Per id: the kept copy with its hash, and the distinct hashes seen.
-    let mut by_id: HashMap<String, (Digest, SourceEvent, Vec<Digest>)> = HashMap::new();
-    for mut event in events {
+    let mut by_id: HashMap<String, Kept> = HashMap::with_capacity(events.len());
+    for (n, mut event) in events.into_iter().enumerate() {
+        if n % CHECK_EVERY == 0 && cancelled.load(Ordering::SeqCst) {
+            return None;
+        }
         if truncate_texts(&mut event) {
             cleaned.truncated += 1;
         }
-        let Ok(checked) = check_event(&event) else {
+        if check_event(&event).is_err() {
             cleaned.skipped += 1;
             continue;
-        };
-        let hash = event_hash(&event, checked.span);
+        }
         match by_id.get_mut(&event.id) {
             None => {
-                by_id.insert(event.id.clone(), (hash, event, vec![hash]));
+                let id = event.id.clone();
+                by_id.insert(id, Kept::new(event));
             }
-            Some((kept_hash, kept, seen)) => {
-                if !seen.contains(&hash) {
-                    seen.push(hash);
+            Some(kept) if kept.event == event => {}
+            Some(kept) => {
+                if kept.merge(event) {
                     cleaned.duplicates_dropped += 1;
-                }
-                if hash < *kept_hash {
-                    *kept_hash = hash;
-                    *kept = event;
                 }
             }
         }
     }
-    cleaned.events = by_id.into_values().map(|(_, event, _)| event).collect();
-    cleaned
+    cleaned.events = by_id.into_values().map(|kept| kept.event).collect();
+    Some(cleaned)
+}
+
+/// The copy kept for an id. Hashes are computed only once a second,
+/// different copy shows up: most reads have no duplicates.
+struct Kept {
+    event: SourceEvent,
+    hash: Option<Digest>,
+    /// Distinct content hashes seen for this id.
+    seen: Vec<Digest>,
+}
+
+impl Kept {
+    fn new(event: SourceEvent) -> Self {
+        Kept {
+            event,
+            hash: None,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Keeps the copy with the smaller hash; true when `other` is a content
+    /// not seen before for this id.
+    fn merge(&mut self, other: SourceEvent) -> bool {
+        let kept_hash = *self.hash.get_or_insert_with(|| hash(&self.event));
+        if self.seen.is_empty() {
+            self.seen.push(kept_hash);
+        }
+        let other_hash = hash(&other);
+        let new_content = !self.seen.contains(&other_hash);
+        if new_content {
+            self.seen.push(other_hash);
+        }
+        if other_hash < kept_hash {
+            self.hash = Some(other_hash);
+            self.event = other;
+        }
+        new_content
+    }
+}
+
+fn hash(event: &SourceEvent) -> Digest {
+    let span = check_event(event).map(|c| c.span);
+    // Only checked events reach here.
+    span.map_or([0; 32], |span| event_hash(event, span))
 }
 
 /// Cuts the title and location to the text limit; true when it cut one.
@@ -95,13 +141,22 @@ mod tests {
         }
     }
 
+    fn run(events: Vec<SourceEvent>) -> Cleaned {
+        clean(events, &AtomicBool::new(false)).expect("not cancelled")
+    }
+
+    #[test]
+    fn a_cancel_stops_cleaning() {
+        assert_eq!(clean(vec![event("a", "x", 0)], &AtomicBool::new(true)), None);
+    }
+
     #[test]
     fn an_over_long_title_is_cut_on_a_character_boundary() {
         // 3-byte characters: the limit falls inside one.
         let long = "€".repeat(MAX_TEXT_BYTES / 3 + 5);
         let mut located = event("a", &long, 0);
         located.location = Some(long.clone());
-        let cleaned = clean(vec![located]);
+        let cleaned = run(vec![located]);
         assert_eq!(cleaned.truncated, 1);
         let kept = &cleaned.events[0];
         assert_eq!(kept.title.len(), MAX_TEXT_BYTES - MAX_TEXT_BYTES % 3);
@@ -116,7 +171,7 @@ mod tests {
             start_ms: 10,
             end_ms: 5,
         };
-        let cleaned = clean(vec![event("", "x", 0), backwards, event("c", "x", 0)]);
+        let cleaned = run(vec![event("", "x", 0), backwards, event("c", "x", 0)]);
         assert_eq!(cleaned.skipped, 2);
         assert_eq!(cleaned.events, vec![event("c", "x", 0)]);
     }
@@ -124,12 +179,12 @@ mod tests {
     #[test]
     fn duplicates_keep_one_copy_whatever_the_read_order() {
         let copies = vec![event("a", "one", 0), event("a", "two", 0), event("a", "one", 0)];
-        let forward = clean(copies.clone());
-        let backward = clean(copies.into_iter().rev().collect());
+        let forward = run(copies.clone());
+        let backward = run(copies.into_iter().rev().collect());
         assert_eq!(forward.events, backward.events);
         assert_eq!(forward.events.len(), 1);
         assert_eq!(forward.duplicates_dropped, 1);
-        let equal = clean(vec![event("a", "one", 0), event("a", "one", 0)]);
+        let equal = run(vec![event("a", "one", 0), event("a", "one", 0)]);
         assert_eq!((equal.events.len(), equal.duplicates_dropped), (1, 0));
     }
 }
