@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::engine::{Digest, event_hash};
 use crate::interrupt::CHECK_EVERY;
 use crate::limits::MAX_TEXT_BYTES;
-use crate::model::{SourceEvent, check_event};
+use crate::model::{SourceEvent, Span, check_event};
 
 /// Events ready for the reconcile, and what it took.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -36,18 +36,18 @@ pub fn clean(events: Vec<SourceEvent>, cancelled: &AtomicBool) -> Option<Cleaned
         if truncate_texts(&mut event) {
             cleaned.truncated += 1;
         }
-        if check_event(&event).is_err() {
+        let Ok(span) = check_event(&event).map(|checked| checked.span) else {
             cleaned.skipped += 1;
             continue;
-        }
+        };
         match by_id.get_mut(&event.id) {
             None => {
                 let id = event.id.clone();
-                by_id.insert(id, Kept::new(event));
+                by_id.insert(id, Kept::new(event, span));
             }
             Some(kept) if kept.event == event => {}
             Some(kept) => {
-                if kept.merge(event) {
+                if kept.merge(event, span) {
                     cleaned.duplicates_dropped += 1;
                 }
             }
@@ -61,15 +61,17 @@ pub fn clean(events: Vec<SourceEvent>, cancelled: &AtomicBool) -> Option<Cleaned
 /// different copy shows up: most reads have no duplicates.
 struct Kept {
     event: SourceEvent,
+    span: Span,
     hash: Option<Digest>,
     /// Distinct content hashes seen for this id.
     seen: Vec<Digest>,
 }
 
 impl Kept {
-    fn new(event: SourceEvent) -> Self {
+    fn new(event: SourceEvent, span: Span) -> Self {
         Kept {
             event,
+            span,
             hash: None,
             seen: Vec::new(),
         }
@@ -77,28 +79,25 @@ impl Kept {
 
     /// Keeps the copy with the smaller hash; true when `other` is a content
     /// not seen before for this id.
-    fn merge(&mut self, other: SourceEvent) -> bool {
-        let kept_hash = *self.hash.get_or_insert_with(|| hash(&self.event));
+    fn merge(&mut self, other: SourceEvent, other_span: Span) -> bool {
+        let kept_hash = *self
+            .hash
+            .get_or_insert_with(|| event_hash(&self.event, self.span));
         if self.seen.is_empty() {
             self.seen.push(kept_hash);
         }
-        let other_hash = hash(&other);
+        let other_hash = event_hash(&other, other_span);
         let new_content = !self.seen.contains(&other_hash);
         if new_content {
             self.seen.push(other_hash);
         }
         if other_hash < kept_hash {
             self.hash = Some(other_hash);
+            self.span = other_span;
             self.event = other;
         }
         new_content
     }
-}
-
-fn hash(event: &SourceEvent) -> Digest {
-    let span = check_event(event).map(|c| c.span);
-    // Only checked events reach here.
-    span.map_or([0; 32], |span| event_hash(event, span))
 }
 
 /// Cuts the title and location to the text limit; true when it cut one.
