@@ -147,6 +147,46 @@ fn a_damaged_event_is_skipped_and_reported_and_the_rest_synced() {
 }
 
 #[test]
+fn ignored_empty_values_broken_lines_and_stale_overrides_are_counted_as_warnings() {
+    let fixture = |name: &str| format!("{}/../tests/fixtures/ics/{name}", env!("CARGO_MANIFEST_DIR"));
+    for (name, summary, reason) in [
+        (
+            "empty_rdate_exdate.ics",
+            "imported 2, skipped 0, warnings 2\n",
+            "RDATE: empty value; ignored",
+        ),
+        (
+            "broken_fold_unused_property.ics",
+            "imported 0, skipped 1, warnings 3\n",
+            "not a content line",
+        ),
+        (
+            "override_after_series_shortened.ics",
+            "imported 2, skipped 0, warnings 2\n",
+            "RECURRENCE-ID: the override (SEQUENCE 1) is older than its series (SEQUENCE 3)",
+        ),
+    ] {
+        let text = Store::new().run("sync", &["--events", &fixture(name)]);
+        assert_eq!(text.code, 0, "{name}: {}", text.stderr);
+        assert!(text.stdout.starts_with(summary), "{name}: {}", text.stdout);
+        let json = Store::new()
+            .run("sync", &["--events", &fixture(name), "--json"])
+            .json();
+        let reasons: Vec<&str> = json["ics"]["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["reason"].as_str().unwrap())
+            .collect();
+        assert!(
+            reasons.iter().any(|r| r.starts_with(reason)),
+            "{name}: {reasons:?}"
+        );
+        assert!(!json.to_string().contains("product team"), "{json}");
+    }
+}
+
+#[test]
 fn a_file_with_nothing_of_icalendar_exits_2_and_leaves_the_store_alone() {
     let store = Store::new();
     sync_ics(&store, GOOGLE, None);
