@@ -20,7 +20,9 @@
 //! - `report`: skipped components and warnings.
 //!
 //! Why these choices: `docs/adr/0005-ics-parser-and-rrule-crates.md`,
-//! `docs/adr/0014-ics-crate-and-lenient-import.md`; behaviour: `docs/ics.md`.
+//! `docs/adr/0014-ics-crate-and-lenient-import.md`,
+//! `docs/adr/0020-ics-stale-overrides-broken-lines-and-x-wr-timezone.md`;
+//! behaviour: `docs/ics.md`.
 
 mod broken_line;
 mod component;
