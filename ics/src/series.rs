@@ -146,13 +146,7 @@ impl Output<'_> {
             let rid_frame = o.recurrence_id.map(|rid| Frame::of(rid.stamp));
             let key_frame = frame.or(rid_frame).unwrap_or(Frame::of(o.start));
             let id = event_id(&o.uid, Some(&key_frame.occurrence_key(*key, zone)));
-            let own = Frame::of(o.start);
-            self.push(
-                id,
-                &o.details,
-                own.event_time(own.wall_of(o.start, zone), o.length, zone),
-                o.line,
-            )?;
+            self.push(id, &o.details, override_time(o, zone), o.line)?;
         }
         Ok(())
     }
@@ -163,7 +157,9 @@ impl Output<'_> {
     /// older than the master (lower `SEQUENCE`) whose original start is no
     /// longer an occurrence: the series was changed after the override was
     /// made (§3.8.7.4), so it is stale and ignored with a warning. An
-    /// override as new as the master stays wherever it points (docs/ics.md).
+    /// override as new as the master stays wherever it points (ADR 0020).
+    /// Only older overrides that would show in the window are checked, in
+    /// one expansion from the first to the last start they name.
     fn drop_orphans(
         &mut self,
         master: &Vevent<'_>,
@@ -171,29 +167,28 @@ impl Output<'_> {
         overrides: &mut BTreeMap<NaiveDateTime, Vevent<'_>>,
         budget: &mut Budget,
     ) -> Result<(), Stop> {
-        let mut orphans = Vec::new();
-        for (key, o) in overrides.iter() {
-            if recurrence.excludes(*key) {
-                orphans.push(*key);
-            } else if o.sequence < master.sequence
-                && !occurrence_walls(recurrence, *key, *key, budget)
-                    .map_err(Stop::Skip)?
-                    .contains(key)
-            {
-                orphans.push(*key);
-                let fault = Fault::new(
-                    o.line,
-                    format!(
-                        "RECURRENCE-ID: the override (SEQUENCE {}) is older than its series (SEQUENCE {}) \
-                         and names a start the series no longer has; ignored",
-                        o.sequence, master.sequence
-                    ),
-                );
-                self.warnings.push((fault, o.has_uid.then(|| o.uid.clone())));
-            }
-        }
-        for key in orphans {
-            overrides.remove(&key);
+        overrides.retain(|key, _| !recurrence.excludes(*key));
+        let older: Vec<NaiveDateTime> = overrides
+            .iter()
+            .filter(|(_, o)| o.sequence < master.sequence)
+            .filter(|(_, o)| overlaps(&override_time(o, self.window_zone), self.window))
+            .map(|(key, _)| *key)
+            .collect();
+        let (Some(&first), Some(&last)) = (older.first(), older.last()) else {
+            return Ok(());
+        };
+        let occurring = occurrence_walls(recurrence, first, last, budget).map_err(Stop::Skip)?;
+        for key in older.into_iter().filter(|key| !occurring.contains(key)) {
+            let Some(o) = overrides.remove(&key) else { continue };
+            let fault = Fault::new(
+                o.line,
+                format!(
+                    "RECURRENCE-ID: the override (SEQUENCE {}) is older than its series (SEQUENCE {}) \
+                     and names a start the series no longer has; ignored",
+                    o.sequence, master.sequence
+                ),
+            );
+            self.warnings.push((fault, o.has_uid.then_some(o.uid)));
         }
         Ok(())
     }
@@ -279,6 +274,12 @@ impl Output<'_> {
         self.events.push(event);
         Ok(())
     }
+}
+
+/// When an override happens, on its own frame.
+fn override_time(o: &Vevent<'_>, zone: Tz) -> EventTime {
+    let own = Frame::of(o.start);
+    own.event_time(own.wall_of(o.start, zone), o.length, zone)
 }
 
 /// The master's recurrence on its own frame. A date-only `EXDATE` of a

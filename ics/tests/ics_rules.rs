@@ -267,6 +267,33 @@ fn an_override_as_new_as_its_series_stays_where_the_series_no_longer_goes() {
 }
 
 #[test]
+fn many_older_overrides_of_a_long_series_cost_no_expansion_outside_the_window() {
+    // A daily series since 2000 (SEQUENCE 2) with 3,000 older overrides of
+    // past days (SEQUENCE 1, as Confluence writes them): checking each one
+    // from DTSTART would step through ~28 million occurrences.
+    let mut events =
+        vec!["UID:d|SEQUENCE:2|DTSTART:20000101T090000Z|DURATION:PT15M|RRULE:FREQ=DAILY".to_owned()];
+    let first = chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
+    for day in first.iter_days().take(3_000) {
+        let d = day.format("%Y%m%d");
+        events.push(format!(
+            "UID:d|SEQUENCE:1|RECURRENCE-ID:{d}T090000Z|DTSTART:{d}T100000Z|DURATION:PT15M"
+        ));
+    }
+    let refs: Vec<&str> = events.iter().map(String::as_str).collect();
+    let import = import_ics(&calendar(&refs), &days("2026-11-02", 2, "UTC"), None).unwrap();
+    assert!(
+        import.skipped.is_empty() && import.warnings.is_empty(),
+        "{:?}",
+        import.skipped
+    );
+    assert_eq!(
+        ids(&import.events),
+        ["d@2026-11-02T09:00:00Z", "d@2026-11-03T09:00:00Z"]
+    );
+}
+
+#[test]
 fn a_cancelled_occurrence_stays_as_cancelled() {
     let events = import(
         &[
