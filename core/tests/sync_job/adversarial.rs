@@ -18,7 +18,7 @@ use crate::RunUncancelled;
 use crate::calendar::FakeCalendar;
 use crate::support::{HOUR, dump, temp_store, timed};
 
-/// 2026-11-30T00:00Z.
+/// 2026-12-02T00:00Z, inside the first week of the plans below.
 const TODAY_MS: i64 = 1_796_169_600_000;
 const DAY: i64 = 24 * HOUR;
 
