@@ -124,19 +124,45 @@ public struct JobScenario: Decodable {
         }
     }
 
+    /// As `summary_json` in bindings/tests/sync_job_scenarios.rs writes it:
+    /// the stop's name with its one detail (`access`, `reason`, `problem` or
+    /// `field`), the counts, and the disposition.
     public struct Summary: Decodable, Equatable {
         public let stop: String
         public let access: String?
         public let reason: String?
+        public let problem: String?
+        public let field: String?
         public let windows: [Window]
         public let windowsGuarded: Int64
+        public let windowsOversized: Int64
         public let eventsTruncated: Int64
         public let eventsSkipped: Int64
         public let duplicatesDropped: Int64
         public let storeRebuilt: Bool
+        public let disposition: String
 
         public init(_ summary: SyncSummary) {
-            (stop, access, reason) = Self.describe(summary.stop)
+            var access: String?, reason: String?, problem: String?, field: String?
+            switch summary.stop {
+            case .completed: stop = "completed"
+            case .budgetSpent: stop = "budgetSpent"
+            case .cancelled: stop = "cancelled"
+            case .alreadyRunning: stop = "alreadyRunning"
+            case .accessNotGranted(let granted):
+                stop = "accessNotGranted"
+                access = JobScenario.name(of: granted)
+            case .sourceFailed(let sourceReason):
+                stop = "sourceFailed"
+                reason = sourceReason
+            case .storeFailed(let storeProblem, _):
+                stop = "storeFailed"
+                problem = Self.name(of: storeProblem)
+            case .invalidPlan(let planField, _):
+                stop = "invalidPlan"
+                field = planField
+            }
+            (self.access, self.reason, self.problem, self.field) = (access, reason, problem, field)
             windows = summary.windows.map { sync in
                 Window(
                     startMs: sync.window.startMs, endMs: sync.window.endMs, changed: sync.outcome.changed,
@@ -145,22 +171,33 @@ public struct JobScenario: Decodable {
                 )
             }
             windowsGuarded = summary.windowsGuarded
+            windowsOversized = summary.windowsOversized
             eventsTruncated = summary.eventsTruncated
             eventsSkipped = summary.eventsSkipped
             duplicatesDropped = summary.duplicatesDropped
             storeRebuilt = summary.storeRebuilt
+            disposition = Self.name(of: summary.disposition)
         }
 
-        private static func describe(_ stop: SyncStop) -> (String, String?, String?) {
-            switch stop {
-            case .completed: return ("completed", nil, nil)
-            case .budgetSpent: return ("budgetSpent", nil, nil)
-            case .cancelled: return ("cancelled", nil, nil)
-            case .alreadyRunning: return ("alreadyRunning", nil, nil)
-            case .accessNotGranted(let access): return ("accessNotGranted", JobScenario.name(of: access), nil)
-            case .sourceFailed(let reason): return ("sourceFailed", nil, reason)
-            case .storeFailed: return ("storeFailed", nil, nil)
-            case .invalidPlan: return ("invalidPlan", nil, nil)
+        static func name(of problem: StoreProblem) -> String {
+            switch problem {
+            case .busy: return "busy"
+            case .diskFull: return "diskFull"
+            case .ioError: return "ioError"
+            case .newerVersion: return "newerVersion"
+            case .foreignFile: return "foreignFile"
+            case .damagedAgain: return "damagedAgain"
+            case .fileReplaced: return "fileReplaced"
+            case .engineBug: return "engineBug"
+            }
+        }
+
+        static func name(of disposition: SyncDisposition) -> String {
+            switch disposition {
+            case .done: return "done"
+            case .retryLater: return "retryLater"
+            case .needsUser: return "needsUser"
+            case .giveUp: return "giveUp"
             }
         }
     }

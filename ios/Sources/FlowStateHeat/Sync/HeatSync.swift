@@ -15,6 +15,8 @@ public final class HeatSync: BlockingSync {
     private let budgetMillis: Int64
     private let deviceTimeZone: @Sendable () -> TimeZone
     private let now: @Sendable () -> Date
+    /// The run in progress's cancellation, if a run is in progress.
+    private let current = Locked<SyncCancellation?>(nil)
 
     /// - Parameters:
     ///   - storePath: usually `SharedStoreLocation.storeURL(appGroup:)`; the
@@ -54,11 +56,15 @@ public final class HeatSync: BlockingSync {
     }
 
     public func run() -> SyncSummary {
-        job.run(plan: plan(), source: source)
+        let cancellation = SyncCancellation()
+        current.withValue { $0 = cancellation }
+        defer { current.withValue { $0 = nil } }
+        return job.run(plan: plan(), source: source, cancellation: cancellation)
     }
 
+    /// Cancels the run in progress; does nothing when none is.
     public func cancel() {
-        job.cancel()
+        current.withValue { $0?.cancel() }
     }
 }
 
