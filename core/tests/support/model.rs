@@ -2,23 +2,29 @@
 //! `docs/contract.md` "Reconcile semantics" 3)
 //! and the check that stored day digests agree with it: shared by the
 //! model-based property test and the reliability harnesses, which compare a
-//! store against the states it may legally be in.
+//! store against the states it may legally be in. The expected side is
+//! written here from the contract and the documented encoding, importing
+//! only plain data types from the engine: an oracle that called the code
+//! under test would agree with its mistakes.
+
+mod fingerprint;
+mod interval;
 
 use std::collections::{BTreeMap, HashMap};
 
 use heat_core::SourceEvent;
 use heat_core::TimeWindow;
-use heat_core::engine::{Digest, day_digest, event_hash};
-use heat_core::model::{DayPart, Zone, check_event, interval_overlaps};
 use rusqlite::Connection;
+
+use fingerprint::{Digest, day_digest, event_hash};
+use interval::{interval, zone};
 
 /// Every stored event, by (scope, id).
 pub type Model = BTreeMap<(String, String), SourceEvent>;
 
 pub fn overlaps(event: &SourceEvent, window: &TimeWindow) -> bool {
-    let zone = Zone::parse(&window.time_zone, "tz").unwrap();
-    let (start, end) = check_event(event).unwrap().span.resolve(zone);
-    interval_overlaps(start, end, window.start_ms, window.end_ms)
+    let seen_from = zone(&window.time_zone);
+    interval::overlaps(interval(event, seen_from), window.start_ms, window.end_ms)
 }
 
 /// The model's events of `scope` overlapping `window`, by id.
@@ -60,42 +66,40 @@ pub fn check_day_digests(conn: &Connection, model: &Model) {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    let hashed: Vec<(&str, heat_core::model::Span, Digest)> = model
+    let hashed: Vec<(&str, &SourceEvent, Digest)> = model
         .iter()
-        .map(|((scope, _), e)| {
-            let span = check_event(e).unwrap().span;
-            (scope.as_str(), span, event_hash(e, span))
-        })
+        .map(|((scope, _), e)| (scope.as_str(), e, event_hash(e)))
         .collect();
     // Each event resolved once per zone, not once per stored row.
-    let mut resolved: HashMap<String, Vec<(&str, i64, i64, Digest)>> = HashMap::new();
+    let mut resolved: HashMap<String, Vec<Resolved>> = HashMap::new();
     for (scope, day_start, day_end, zone_name, digest) in rows {
-        let zone = Zone::parse(&zone_name, "tz").unwrap();
-        let events = resolved.entry(zone_name).or_insert_with(|| {
+        let events = resolved.entry(zone_name).or_insert_with_key(|zone_name| {
+            let seen_from = zone(zone_name);
             hashed
                 .iter()
-                .map(|(scope, span, hash)| {
-                    let (start, end) = span.resolve(zone);
-                    (*scope, start, end, *hash)
+                .map(|(scope, e, hash)| Resolved {
+                    scope,
+                    interval: interval(e, seen_from),
+                    hash: *hash,
                 })
                 .collect()
         });
-        let mut hashes: Vec<Digest> = events
+        let hashes: Vec<Digest> = events
             .iter()
-            .filter(|(s, start, end, _)| *s == scope && interval_overlaps(*start, *end, day_start, day_end))
-            .map(|(.., hash)| *hash)
+            .filter(|e| e.scope == scope && interval::overlaps(e.interval, day_start, day_end))
+            .map(|e| e.hash)
             .collect();
-        let day = DayPart {
-            date: zone.date_of(day_start),
-            day_start_ms: day_start,
-            day_end_ms: day_end,
-            start_ms: day_start,
-            end_ms: day_end,
-        };
         assert_eq!(
-            day_digest(&day, &mut hashes).to_vec(),
+            day_digest(day_start, day_end, hashes).to_vec(),
             digest,
             "stale digest for {scope} day {day_start}"
         );
     }
+}
+
+/// A model event as one zone sees it, with its hash.
+struct Resolved<'a> {
+    scope: &'a str,
+    interval: (i64, i64),
+    hash: Digest,
 }
