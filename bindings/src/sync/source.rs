@@ -11,12 +11,14 @@ use std::fmt;
 use std::sync::Arc;
 
 use heat_core::sync;
+pub use heat_core::sync::CalendarAccess;
 
 use crate::event::SourceEvent;
 use crate::window::TimeRange;
 
-/// The app's calendar permission, as the platform reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// The app's calendar permission, as the platform reports it (the core's
+/// type, exported as is).
+#[uniffi::remote(Enum)]
 pub enum CalendarAccess {
     FullAccess,
     WriteOnly,
@@ -79,7 +81,7 @@ pub(crate) struct ForeignSource(pub Arc<dyn CalendarSource>);
 
 impl sync::CalendarSource for ForeignSource {
     fn access(&self) -> Result<sync::CalendarAccess, sync::SourceError> {
-        self.0.access().map(Into::into).map_err(Into::into)
+        self.0.access().map_err(Into::into)
     }
 
     fn read(&self, range: heat_core::TimeRange) -> Result<sync::CalendarRead, sync::SourceError> {
@@ -94,29 +96,5 @@ impl sync::CalendarSource for ForeignSource {
 impl From<SourceError> for sync::SourceError {
     fn from(SourceError::Unavailable { reason }: SourceError) -> Self {
         sync::SourceError { reason }
-    }
-}
-
-impl From<CalendarAccess> for sync::CalendarAccess {
-    fn from(access: CalendarAccess) -> Self {
-        match access {
-            CalendarAccess::FullAccess => sync::CalendarAccess::FullAccess,
-            CalendarAccess::WriteOnly => sync::CalendarAccess::WriteOnly,
-            CalendarAccess::Denied => sync::CalendarAccess::Denied,
-            CalendarAccess::Restricted => sync::CalendarAccess::Restricted,
-            CalendarAccess::NotDetermined => sync::CalendarAccess::NotDetermined,
-        }
-    }
-}
-
-impl From<sync::CalendarAccess> for CalendarAccess {
-    fn from(access: sync::CalendarAccess) -> Self {
-        match access {
-            sync::CalendarAccess::FullAccess => CalendarAccess::FullAccess,
-            sync::CalendarAccess::WriteOnly => CalendarAccess::WriteOnly,
-            sync::CalendarAccess::Denied => CalendarAccess::Denied,
-            sync::CalendarAccess::Restricted => CalendarAccess::Restricted,
-            sync::CalendarAccess::NotDetermined => CalendarAccess::NotDetermined,
-        }
     }
 }
