@@ -85,10 +85,10 @@ impl sync::CalendarSource for ForeignSource {
     }
 
     fn read(&self, range: heat_core::TimeRange) -> Result<sync::CalendarRead, sync::SourceError> {
-        let read = self.0.read(range.into())?;
+        let read = self.0.read(range)?;
         Ok(sync::CalendarRead {
             calendar_count: read.calendar_count,
-            events: read.events.into_iter().map(Into::into).collect(),
+            events: read.events,
         })
     }
 }

@@ -113,7 +113,7 @@ impl From<sync::SyncSummary> for SyncSummary {
                 .windows
                 .into_iter()
                 .map(|w| WindowSync {
-                    window: w.window.into(),
+                    window: w.window,
                     outcome: w.outcome.into(),
                 })
                 .collect(),
