@@ -7,7 +7,6 @@
 //! too: a non-throwing callback that throws would be a panic in Rust whose
 //! message quotes the exception.
 
-use std::fmt;
 use std::sync::Arc;
 
 use heat_core::sync;
@@ -38,19 +37,11 @@ pub struct CalendarRead {
 
 /// A read that failed. The reason reaches the sync summary as is: never put
 /// event titles or other user data in it.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum SourceError {
+    #[error("calendar unavailable: {reason}")]
     Unavailable { reason: String },
 }
-
-impl fmt::Display for SourceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let SourceError::Unavailable { reason } = self;
-        write!(f, "calendar unavailable: {reason}")
-    }
-}
-
-impl std::error::Error for SourceError {}
 
 /// What a foreign error that is not a `SourceError` is reported as.
 pub(crate) const UNEXPECTED_SOURCE_ERROR: &str =
