@@ -15,7 +15,6 @@
 //!
 //! This crate knows nothing of FFI; `bindings/` exposes it to Swift and Kotlin.
 
-pub mod engine;
 pub mod error;
 pub mod heat;
 mod interrupt;
@@ -23,6 +22,7 @@ pub mod limits;
 pub mod model;
 pub mod store;
 pub mod sync;
+pub mod window_diff;
 
 pub use error::{Error, InvalidInput, Result};
 pub use heat::{DaySummary, HeatMap, HeatSlot};

@@ -19,10 +19,10 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::engine::{Digest, event_hash};
 use crate::interrupt::CHECK_EVERY;
 use crate::limits::MAX_TEXT_BYTES;
 use crate::model::{CheckedWindow, SourceEvent, Span, check_event, interval_overlaps};
+use crate::window_diff::{Digest, event_hash};
 
 /// Events ready for the reconcile, and what it took.
 #[derive(Debug, Default, PartialEq, Eq)]

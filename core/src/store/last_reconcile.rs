@@ -1,4 +1,5 @@
-//! The last sync of each scope, for "last updated" labels and diagnostics.
+//! The last reconcile of each scope (table `sync_log`, named before the sync
+//! job existed), for "last updated" labels and diagnostics.
 //!
 //! A no-op reconcile writes nothing to the file (`docs/contract.md`
 //! "Reconcile semantics" 4), so it is remembered
@@ -9,9 +10,9 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::engine::{Digest, to_hex};
 use crate::error::{Error, Result};
 use crate::model::{CheckedWindow, TimeWindow};
+use crate::window_diff::{Digest, to_hex};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyncRecord {

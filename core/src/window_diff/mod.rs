@@ -1,4 +1,4 @@
-//! The reconcile engine: turns the source events of a window into the set
+//! The window diff: turns the source events of a window into the set
 //! `S` with its fingerprint, and decides, day by day, what the store must
 //! change to equal it. Storage-agnostic: `store` applies the plan.
 
