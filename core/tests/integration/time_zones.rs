@@ -1,10 +1,8 @@
 //! DST and time-zone behaviour: local days of 23 and 25 hours, all-day events
 //! seen from far-apart zones, windows ending inside a long day.
 
-mod support;
-
+use crate::support::{HOUR, all_day, at, temp_store, timed, window};
 use heat_core::{HeatStore, ReconcileOptions, window_of_days};
-use support::{HOUR, all_day, at, temp_store, timed, window};
 
 fn hours(ms: i64) -> f64 {
     ms as f64 / HOUR as f64

@@ -9,14 +9,12 @@
 //!   connection, and the connection's change counter) and gives the same digest;
 //! - every stored day digest equals one recomputed from the events.
 
-mod support;
-
+use crate::support::model::{Model, apply, check_day_digests, model_scope, model_window, overlaps};
+use crate::support::{DAY, MINUTE, temp_store, window};
 use heat_core::{Availability, EventStatus, EventTime, Participation};
 use heat_core::{Error, HeatStore, ReconcileOptions, SourceEvent, TimeWindow};
 use proptest::prelude::*;
 use rusqlite::Connection;
-use support::model::{Model, apply, check_day_digests, model_scope, model_window, overlaps};
-use support::{DAY, MINUTE, temp_store, window};
 
 /// 2026-11-20T00:00Z: events and windows live in the 20 days after it.
 const BASE: i64 = 1_795_132_800_000;

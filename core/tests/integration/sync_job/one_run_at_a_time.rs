@@ -8,9 +8,9 @@ use heat_core::{
     CalendarAccess, CalendarRead, CalendarSource, SourceError, SyncJob, SyncPlan, SyncStop, TimeRange,
 };
 
-use crate::RunUncancelled;
-use crate::calendar::FakeCalendar;
 use crate::support::temp_store;
+use crate::sync_job::RunUncancelled;
+use crate::sync_job::calendar::FakeCalendar;
 
 /// A source that starts a second run of the same job from inside its read.
 struct Reentrant<'a> {

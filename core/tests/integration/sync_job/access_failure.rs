@@ -5,8 +5,8 @@ use heat_core::{
     CalendarAccess, CalendarRead, CalendarSource, SourceError, SyncJob, SyncPlan, SyncStop, TimeRange,
 };
 
-use crate::RunUncancelled;
 use crate::support::temp_store;
+use crate::sync_job::RunUncancelled;
 
 struct Unknowable;
 

@@ -13,7 +13,7 @@ use heat_core::{
     Error, EventTime, HeatStore, InvalidInput, ReconcileOptions, SourceEvent, TimeWindow, events_from_json,
 };
 
-use crate::child;
+use crate::reliability::child;
 use crate::support::{DAY, HOUR, MINUTE, T0, temp_store, timed, window};
 
 const TAG: &str = "@@limits ";

@@ -36,8 +36,8 @@ use heat_core::{
 };
 use rusqlite::Connection;
 
-use crate::child;
-use crate::rng::Rng;
+use crate::reliability::child;
+use crate::reliability::rng::Rng;
 use crate::support::model::{Model, apply, check_day_digests, model_scope, model_window, overlaps};
 use crate::support::{DAY, MINUTE, temp_store, window};
 
@@ -479,7 +479,7 @@ struct Tally {
 }
 
 fn run_kills(kills: usize) {
-    let seed = crate::rng::Rng::seed_from_env();
+    let seed = crate::reliability::rng::Rng::seed_from_env();
     println!("kill test: seed {seed} (replay with HEAT_SEED={seed}), {kills} kills");
     let tmp = temp_store();
     let (copy, stderr) = (

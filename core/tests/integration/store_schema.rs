@@ -2,16 +2,14 @@
 //! (version 1 → 2) against a frozen file written by version-1 code, and the
 //! read-only opens and change counter that screens in other processes use.
 
-mod support;
-
+use crate::support::{dump, temp_store, timed};
 use heat_core::{Error, HeatStore, ReconcileOptions, events_from_json, window_of_days};
 use rusqlite::Connection;
-use support::{dump, temp_store, timed};
 
-const V1_FILE: &str = include_str!("fixtures/store_v1.sql");
+const V1_FILE: &str = include_str!("../fixtures/store_v1.sql");
 
 /// A store file exactly as version-1 code left it.
-fn v1_store() -> support::TempStore {
+fn v1_store() -> crate::support::TempStore {
     let tmp = temp_store();
     drop(v1_store_at(&tmp.path));
     tmp

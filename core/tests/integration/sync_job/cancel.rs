@@ -13,9 +13,9 @@ use heat_core::{
     TimeRange,
 };
 
-use crate::RunUncancelled;
-use crate::calendar::FakeCalendar;
 use crate::support::{HOUR, dump, temp_store, timed};
+use crate::sync_job::RunUncancelled;
+use crate::sync_job::calendar::FakeCalendar;
 
 /// 2026-11-30T00:00Z.
 const TODAY_MS: i64 = 1_796_169_600_000;

@@ -11,8 +11,19 @@ use std::process::Command;
 /// `kill::victim_process`) of this binary.
 pub fn command(test: &str) -> Command {
     let mut cmd = Command::new(std::env::current_exe().expect("the test binary's path"));
-    cmd.args([test, "--exact", "--ignored", "--nocapture", "--test-threads=1"]);
+    cmd.args([
+        &entry_point(test),
+        "--exact",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ]);
     cmd
+}
+
+/// The full test path of an entry point named relative to this module.
+fn entry_point(test: &str) -> String {
+    format!("reliability::{test}")
 }
 
 /// The same, started through `unshare --mount` so the child may mount file
@@ -22,7 +33,13 @@ pub fn command_in_private_mounts(test: &str) -> Command {
     let mut cmd = Command::new("unshare");
     cmd.args(["--mount", "--propagation", "private", "--"]);
     cmd.arg(std::env::current_exe().expect("the test binary's path"));
-    cmd.args([test, "--exact", "--ignored", "--nocapture", "--test-threads=1"]);
+    cmd.args([
+        &entry_point(test),
+        "--exact",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ]);
     cmd
 }
 

@@ -1,5 +1,4 @@
 //! Helpers shared by the core's integration tests.
-#![allow(dead_code)] // each test binary uses a different subset
 
 pub mod bad_input;
 pub mod model;
@@ -100,21 +99,4 @@ pub fn dump(path: &Path) -> Vec<String> {
         out.extend(lines);
     }
     out
-}
-
-/// An event's start as sortable, readable text: `YYYY-MM-DDTHH:MMZ` for timed
-/// events, the start date for all-day ones.
-pub fn start_key(time: &EventTime) -> String {
-    match time {
-        EventTime::Timed { start_ms, .. } => utc_minute(*start_ms),
-        EventTime::AllDay { start_date, .. } => start_date.clone(),
-    }
-}
-
-/// `YYYY-MM-DDTHH:MMZ` of an epoch-ms instant.
-pub fn utc_minute(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .unwrap()
-        .format("%Y-%m-%dT%H:%MZ")
-        .to_string()
 }

@@ -2,16 +2,14 @@
 //! 0005, `docs/ics.md`), each on a small hand-made calendar, each failing if
 //! its rule breaks.
 
-mod support;
-
 use std::collections::HashSet;
 use std::time::Instant;
 
+use crate::support::{start_key, utc_minute};
 use heat_core::{
     Availability, EventStatus, EventTime, Participation, SourceEvent, TimeWindow, window_of_days,
 };
 use heat_ics::{IcsIssue, events_from_ics, import_ics};
-use support::{start_key, utc_minute};
 
 /// A VCALENDAR around `events` (VEVENT bodies, `|`-separated lines).
 fn calendar(events: &[&str]) -> String {

@@ -12,9 +12,9 @@ use heat_core::{
 use proptest::prelude::*;
 use rusqlite::Connection;
 
-use crate::calendar::FakeCalendar;
 use crate::support::model::{Model, apply, check_day_digests, model_scope};
 use crate::support::{DAY, MINUTE, temp_store};
+use crate::sync_job::calendar::FakeCalendar;
 
 const ZONES: &[&str] = &["UTC", "Europe/Berlin", "America/New_York", "Pacific/Kiritimati"];
 /// 2026-11-30T00:00Z; `today` is 0 to 4 days after it.

@@ -3,9 +3,6 @@
 //! policy (damaged files rebuilt, newer and foreign files never touched, no
 //! lock held between runs).
 
-#[path = "../support/mod.rs"]
-mod support;
-
 mod access_failure;
 mod adversarial;
 mod calendar;

@@ -9,9 +9,6 @@
 //! namespace, a clean peak-memory reading) run this binary again as a child,
 //! filtered to one `#[ignore]`d entry point (see `child`).
 
-#[path = "../support/mod.rs"]
-mod support;
-
 mod bad_disks;
 mod bad_files;
 mod child;

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use heat_core::{Error, HeatStore, ReconcileOptions, SourceEvent, events_from_json, window_of_days};
 
-use crate::child;
+use crate::reliability::child;
 use crate::support::bad_input::{MARKER, bad_calls, bad_json, good_window, secret};
 use crate::support::{DAY, HOUR, MINUTE, T0, temp_store, timed, window};
 

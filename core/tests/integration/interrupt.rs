@@ -2,14 +2,12 @@
 //! fails with `Error::Interrupted` and the store is unchanged; the store
 //! stays usable afterwards.
 
-mod support;
-
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::support::{DAY, MINUTE, T0, dump, temp_store, timed, window};
 use heat_core::{Error, HeatStore, ReconcileOptions, SourceEvent, TimeWindow};
 use rusqlite::Connection;
-use support::{DAY, MINUTE, T0, dump, temp_store, timed, window};
 
 const EVENTS: i64 = 50_000;
 

@@ -18,7 +18,7 @@ use std::process::Command;
 use heat_core::{Error, HeatStore, ReconcileOptions, SourceEvent, TimeWindow, window_of_days};
 use rusqlite::Connection;
 
-use crate::child;
+use crate::reliability::child;
 use crate::support::{HOUR, MINUTE, dump};
 
 const CASE_VAR: &str = "HEAT_DISK_CASE";

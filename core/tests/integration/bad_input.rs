@@ -2,11 +2,9 @@
 //! error naming the field (and event id), never the title, and leaves the
 //! database file byte-identical.
 
-mod support;
-
+use crate::support::bad_input::{MARKER, bad_calls, bad_json, good_window, secret};
+use crate::support::{HOUR, T0, file_bytes, temp_store, timed};
 use heat_core::{Error, HeatStore, ReconcileOptions, events_from_json};
-use support::bad_input::{MARKER, bad_calls, bad_json, good_window, secret};
-use support::{HOUR, T0, file_bytes, temp_store, timed};
 
 #[test]
 fn every_bad_input_is_typed_and_leaves_the_file_byte_identical() {

@@ -26,8 +26,8 @@ use std::time::{Duration, Instant};
 use heat_core::{HeatMap, HeatStore, ReconcileOptions, SourceEvent, TimeWindow, window_of_days};
 use rusqlite::Connection;
 
-use crate::child;
-use crate::rng::Rng;
+use crate::reliability::child;
+use crate::reliability::rng::Rng;
 use crate::support::model::{Model, check_day_digests};
 use crate::support::{DAY, HOUR, MINUTE, all_day, temp_store, timed, window};
 

@@ -18,7 +18,7 @@ use heat_core::{
 };
 use rusqlite::Connection;
 
-use crate::rng::Rng;
+use crate::reliability::rng::Rng;
 use crate::support::model::overlaps;
 use crate::support::{DAY, HOUR, MINUTE, all_day, file_bytes, temp_store, timed};
 

@@ -5,15 +5,13 @@
 //!
 //! One test per file: host rules are a process-wide registration.
 
-mod support;
-
 use std::sync::Arc;
 
+use crate::support::{HOUR, all_day, at, temp_store, timed};
 use heat_core::model::zone_rules::host::{self, HostZoneFault, HostZoneSource};
 use heat_core::model::zone_rules::{OffsetTimeline, OffsetTransition};
 use heat_core::{HeatStore, ReconcileOptions, window_of_days};
 use rusqlite::Connection;
-use support::{HOUR, all_day, at, temp_store, timed};
 
 /// Berlin in 2026 as a device would have it after a (made-up) decision to
 /// end summer time on 1 November instead of 25 October.

@@ -1,5 +1,4 @@
 //! Helpers shared by the ICS integration tests.
-#![allow(dead_code)] // each test binary uses a different subset
 
 use heat_core::EventTime;
 

@@ -1,14 +1,12 @@
 //! ICS files shaped like real exports (Google Calendar, Outlook/Exchange,
 //! Apple Calendar) and damaged files, imported and reconciled into a store.
 
-mod support;
-
+use crate::support::start_key;
 use heat_core::{
     Availability, EventStatus, EventTime, HeatStore, Participation, ReconcileOptions, SourceEvent,
     TimeWindow, window_of_days,
 };
 use heat_ics::{events_from_ics, import_ics};
-use support::start_key;
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/../tests/fixtures/ics/{name}", env!("CARGO_MANIFEST_DIR"));

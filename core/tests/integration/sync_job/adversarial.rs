@@ -14,9 +14,9 @@ use heat_core::{
 };
 use rusqlite::Connection;
 
-use crate::RunUncancelled;
-use crate::calendar::FakeCalendar;
 use crate::support::{HOUR, dump, temp_store, timed};
+use crate::sync_job::RunUncancelled;
+use crate::sync_job::calendar::FakeCalendar;
 
 /// 2026-12-02T00:00Z, inside the first week of the plans below.
 const TODAY_MS: i64 = 1_796_169_600_000;
