@@ -9,17 +9,24 @@ cd "$(dirname "$0")/.." || exit 1
 passed=0
 failed=0
 failures=()
+timings=()
+suite_started=$SECONDS
 
 stage() {
     local name=$1
     shift
     printf '\n==> %s\n' "$name"
+    local started=$SECONDS verdict=ok
     if "$@"; then
         passed=$((passed + 1))
     else
         failed=$((failed + 1))
         failures+=("$name")
+        verdict=FAILED
     fi
+    local took=$((SECONDS - started))
+    timings+=("$(printf '%5d s  %-6s %s' "$took" "$verdict" "$name")")
+    printf '<== %s: %s in %d s\n' "$name" "$verdict" "$took"
 }
 
 stage "toolchains" scripts/setup-toolchains.sh
@@ -36,7 +43,9 @@ for suite in scripts/test-kotlin-bindings.sh scripts/test-swift.sh scripts/test-
     stage "$suite" "$suite"
 done
 
-printf '\n==> summary\n'
+printf '\n==> summary (stage times)\n'
+printf '%s\n' "${timings[@]}"
+printf '%5d s  total\n' $((SECONDS - suite_started))
 for name in "${failures[@]}"; do
     printf 'FAILED: %s\n' "$name"
 done
