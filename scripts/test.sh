@@ -31,12 +31,17 @@ stage() {
 
 stage "toolchains" scripts/setup-toolchains.sh
 stage "rustfmt" cargo fmt --all --check
-stage "clippy" cargo clippy --workspace --all-targets -- -D warnings
+# heat-ffi's test seams (exports only the binding tests call) are checked too.
+stage "clippy" cargo clippy --workspace --all-targets --features heat-ffi/test-seams -- -D warnings
 # Production code only (tests may be long); the threshold is in clippy.toml.
 stage "long functions" cargo clippy --workspace --lib --bins -- -D clippy::too_many_lines
-stage "rust tests" cargo test --workspace
+stage "rust tests" cargo test --workspace --features heat-ffi/test-seams
 # The phone build: no bundled zone database, the device's rules (docs/time-zones.md).
 stage "phone build (no bundled zone rules)" cargo clippy -p heat-core -p heat-ffi --no-default-features -- -D warnings
+# What an app ships must not carry the test seams' JSON parser, the bundled
+# zone database or the importer (docs/adr/0017; README "Performance").
+stage "phone library dependencies" bash -c \
+    '! cargo tree -p heat-ffi --no-default-features -e normal | grep -E "serde_json|chrono-tz|heat-ics|rrule|regex"' 
 stage "ics differential" scripts/test-ics-differential.sh
 for suite in scripts/test-kotlin-bindings.sh scripts/test-swift.sh scripts/test-android-jvm.sh \
     scripts/bench-smoke.sh scripts/test-fuzz-smoke.sh; do

@@ -26,9 +26,10 @@ pub mod window_diff;
 
 pub use error::{Error, InvalidInput, Result};
 pub use heat::{DaySummary, HeatMap, HeatSlot};
+#[cfg(feature = "event-json")]
+pub use model::events_from_json;
 pub use model::{
-    Availability, EventStatus, EventTime, Participation, SourceEvent, TimeRange, TimeWindow,
-    events_from_json, window_of_days,
+    Availability, EventStatus, EventTime, Participation, SourceEvent, TimeRange, TimeWindow, window_of_days,
 };
 pub use store::{HeatStore, ReconcileOptions, ReconcileOutcome, SyncRecord};
 pub use sync::{
