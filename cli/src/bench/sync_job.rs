@@ -80,10 +80,12 @@ fn new_file(dir: &Path, name: &str) -> std::path::PathBuf {
     path
 }
 
-/// The job over a 10,000-event quarter in 7-day windows, store already equal.
-pub fn sync_job_noop(dir: &Path, runs: usize) -> Stats {
+/// The job over a 10,000-event quarter in windows of `window_days` (7: the
+/// 13 windows a phone runs; 90: one window, what `noop_quarter` does
+/// without the job), store already equal.
+pub fn sync_job_noop(dir: &Path, runs: usize, window_days: u32) -> Stats {
     let (_, events) = calendar(90, QUARTER_EVENTS);
-    let plan = quarter_plan(7);
+    let plan = quarter_plan(window_days);
     let source = PreparedSource::new(&plan, &events);
     let job = SyncJob::new(new_file(dir, "job.db"));
     let never = SyncCancellation::new();

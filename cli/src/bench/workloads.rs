@@ -121,7 +121,8 @@ pub fn run_all(plan: Plan, dir: &Path) -> Report {
     let mut report = Report::new(plan.quick);
     engine_workloads(plan, dir, (&week, &quarter), &mut report);
     baseline_workloads(plan, dir, (&week, &quarter), &mut report);
-    report.add("sync_job_noop", sync_job_noop(dir, plan.runs(100)));
+    report.add("sync_job_noop", sync_job_noop(dir, plan.runs(100), 7));
+    report.add("sync_job_noop_one_window", sync_job_noop(dir, plan.runs(100), 90));
     report.add("cancel_latency", cancel_latency(dir, plan.runs(20)));
     for &size in plan.scaling_sizes() {
         let (window, events) = calendar(90, size);

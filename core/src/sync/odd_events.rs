@@ -51,8 +51,9 @@ pub struct RunMemory {
 struct Earlier {
     content: u64,
     /// The copy itself when it reaches past its window: a later window it
-    /// overlaps must store the same copy.
-    copy: Option<SourceEvent>,
+    /// overlaps must store the same copy. Boxed: most entries have none,
+    /// and the map stays small to grow.
+    copy: Option<Box<SourceEvent>>,
 }
 
 /// `None` when `cancelled` was set meanwhile (checked every
@@ -64,7 +65,10 @@ pub fn clean(
     cancelled: &AtomicBool,
 ) -> Option<Cleaned> {
     let mut cleaned = Cleaned::default();
-    let mut by_id = ByFingerprint::<Kept>::with_capacity_and_hasher(events.len(), Default::default());
+    // Copies in read order, and where each id's copies are: events are moved
+    // once into `kept`, never again as a map grows.
+    let mut kept: Vec<Kept> = Vec::with_capacity(events.len());
+    let mut by_id = ByFingerprint::<usize>::with_capacity_and_hasher(events.len(), Default::default());
     for (n, mut event) in events.into_iter().enumerate() {
         if n % CHECK_EVERY == 0 && cancelled.load(Ordering::SeqCst) {
             return None;
@@ -87,18 +91,23 @@ pub fn clean(
             hash: None,
             event,
         };
-        match by_id.entry(fingerprint(&copy.event.id)) {
+        let id = fingerprint(&copy.event.id);
+        match by_id.entry(id) {
             Entry::Vacant(slot) => {
-                slot.insert(Kept {
+                slot.insert(kept.len());
+                kept.push(Kept {
+                    id,
                     best: copy,
                     others: Fingerprints::default(),
                 });
             }
-            Entry::Occupied(mut slot) => slot.get_mut().offer(copy),
+            Entry::Occupied(slot) => kept[*slot.get()].offer(copy),
         }
     }
-    for (id, kept) in by_id {
-        let (event, dropped) = kept.settle(id, window, memory);
+    memory.kept.reserve(kept.len());
+    cleaned.events.reserve(kept.len());
+    for one in kept {
+        let (event, dropped) = one.settle(window, memory);
         cleaned.events.extend(event);
         for content in dropped {
             if memory.dropped.insert(content) {
@@ -174,6 +183,8 @@ impl Copy {
 
 /// The copies of one id in one read.
 struct Kept {
+    /// The id's fingerprint.
+    id: u64,
     best: Copy,
     /// Contents of the other, different copies seen.
     others: Fingerprints,
@@ -194,11 +205,10 @@ impl Kept {
     /// after what earlier windows of the run kept.
     fn settle(
         mut self,
-        id: u64,
         window: CheckedWindow,
         memory: &mut RunMemory,
     ) -> (Option<SourceEvent>, Fingerprints) {
-        match memory.kept.entry(id) {
+        match memory.kept.entry(self.id) {
             Entry::Occupied(earlier) => {
                 let earlier = earlier.get();
                 if earlier.content == self.best.content {
@@ -206,14 +216,14 @@ impl Kept {
                 }
                 self.others.remove(&earlier.content);
                 self.others.insert(self.best.content);
-                (earlier.copy.clone(), self.others)
+                (earlier.copy.as_deref().cloned(), self.others)
             }
             Entry::Vacant(slot) => {
                 let (lo, hi) = self.best.span.bounds();
                 let reaches_out = lo < window.start_ms || hi > window.end_ms;
                 slot.insert(Earlier {
                     content: self.best.content,
-                    copy: reaches_out.then(|| self.best.event.clone()),
+                    copy: reaches_out.then(|| Box::new(self.best.event.clone())),
                 });
                 (Some(self.best.event), self.others)
             }
