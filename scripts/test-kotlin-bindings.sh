@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the Kotlin binding tests (tests/kotlin) on the JVM: generates the
-# bindings from the debug library, compiles them with the tests (-Werror),
-# and runs JUnit 5 with JNA loading target/debug/libheat_ffi.so.
+# bindings from the debug library (with heat-ffi's test seams), compiles
+# them with the tests (-Werror), and runs JUnit 5 with JNA loading
+# target/debug/libheat_ffi.so.
 #
 #   scripts/test-kotlin-bindings.sh
 #
@@ -20,7 +21,8 @@ for var in KOTLINC KOTLIN_LIB JNA_JAR JUNIT_API_JAR JUNIT_CONSOLE_JAR; do
     [[ -n ${!var:-} && -e ${!var} ]] || die "$var is unset or missing in $ENV_SH: run scripts/setup-toolchains.sh"
 done
 
-"$ROOT/scripts/generate-bindings.sh"
+# With the test seams: the tests call eventsFromJson and the zone queries.
+"$ROOT/scripts/generate-bindings.sh" --test-seams
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 OUT="$TARGET_DIR/kotlin-tests"
 rm -rf "$OUT"
