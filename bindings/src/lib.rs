@@ -20,6 +20,7 @@ mod host_zone_rules;
 mod ics;
 mod reconcile;
 mod store;
+mod store_version;
 mod sync;
 #[cfg(feature = "test-seams")]
 mod test_seams;
@@ -36,6 +37,7 @@ pub use host_zone_rules::{
 pub use ics::{IcsImport, IcsIssue, events_from_ics, import_ics};
 pub use reconcile::{ReconcileOptions, ReconcileOutcome, SyncRecord};
 pub use store::HeatStore;
+pub use store_version::StoreVersion;
 pub use sync::{
     CalendarAccess, CalendarRead, CalendarSource, SourceError, StoreProblem, SyncCancellation,
     SyncDisposition, SyncJob, SyncPlan, SyncStop, SyncSummary, WindowSync, default_sync_plan,

@@ -14,6 +14,7 @@ use crate::event::SourceEvent;
 use crate::guard::guarded;
 use crate::heat::{DaySummary, HeatMap};
 use crate::reconcile::{ReconcileOptions, ReconcileOutcome, SyncRecord};
+use crate::store_version::StoreVersion;
 use crate::window::{TimeRange, TimeWindow, non_negative};
 
 #[derive(uniffi::Object)]
@@ -44,15 +45,12 @@ impl HeatStore {
         })
     }
 
-    /// How many reconciles changed `scope` (0 for a new file or a scope never
-    /// synced). Cheap: poll it and reload when it (or `storeId`) differs.
-    pub fn change_count(&self, scope: String) -> Result<u64, HeatError> {
-        guarded(|| self.store.change_count(&scope))
-    }
-
-    /// The file's random identity: a rebuilt file has a new one.
-    pub fn store_id(&self) -> Result<String, HeatError> {
-        guarded(|| self.store.store_id())
+    /// What a screen keeps to know whether to reload: the file's random
+    /// identity (a rebuilt file has a new one) and how many reconciles
+    /// changed `scope`, read together. Cheap: reload when it differs from
+    /// the version last shown.
+    pub fn version(&self, scope: String) -> Result<StoreVersion, HeatError> {
+        guarded(|| Ok::<_, HeatError>(self.store.version(&scope)?.into()))
     }
 
     /// Makes the store's window for `scope` equal `events` (the source wins),

@@ -64,7 +64,7 @@ impl CalendarSource for ScriptedSource {
             }
             Some(other) => panic!("unknown throw {other}"),
             None => Ok(CalendarRead {
-                calendar_count: u32::try_from(answer["calendarCount"].as_u64().unwrap()).unwrap(),
+                calendar_count: i32::try_from(answer["calendarCount"].as_i64().unwrap()).unwrap(),
                 events: answer["events"].as_array().unwrap().iter().map(event).collect(),
             }),
         }

@@ -31,7 +31,7 @@ pub use model::events_from_json;
 pub use model::{
     Availability, EventStatus, EventTime, Participation, SourceEvent, TimeRange, TimeWindow, window_of_days,
 };
-pub use store::{HeatStore, ReconcileOptions, ReconcileOutcome, SyncRecord};
+pub use store::{HeatStore, ReconcileOptions, ReconcileOutcome, StoreVersion, SyncRecord};
 pub use sync::{
     CalendarAccess, CalendarRead, CalendarSource, SourceError, StoreProblem, SyncCancellation,
     SyncDisposition, SyncJob, SyncPlan, SyncStop, SyncSummary, WindowSync,

@@ -30,8 +30,8 @@ pub enum CalendarAccess {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CalendarRead {
     /// How many calendars the read covered; only a successful read of at
-    /// least one calendar may empty a window.
-    pub calendar_count: u32,
+    /// least one calendar may empty a window (a negative count reads as 0).
+    pub calendar_count: i32,
     pub events: Vec<SourceEvent>,
 }
 
@@ -78,7 +78,7 @@ impl sync::CalendarSource for ForeignSource {
     fn read(&self, range: heat_core::TimeRange) -> Result<sync::CalendarRead, sync::SourceError> {
         let read = self.0.read(range)?;
         Ok(sync::CalendarRead {
-            calendar_count: read.calendar_count,
+            calendar_count: u32::try_from(read.calendar_count).unwrap_or(0),
             events: read.events,
         })
     }

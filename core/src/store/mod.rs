@@ -32,6 +32,7 @@ use rusqlite::{Connection, InterruptHandle};
 use crate::error::{Error, Result};
 use crate::interrupt::Interrupter;
 
+pub use change_tracking::StoreVersion;
 pub use last_reconcile::SyncRecord;
 pub use reconcile::{ReconcileOptions, ReconcileOutcome};
 
