@@ -266,5 +266,8 @@ fn a_million_events_are_refused_at_once_with_the_memory_measured() {
         after - before
     );
     assert!(micros < 100_000, "the refusal took {micros} µs");
-    assert!(after - before < 1_024, "refusing cost {} KiB", after - before);
+    // What the refusal adds is the code it pages in (0.8 to 1.1 MiB measured,
+    // more in the one-binary suite than alone); a copy of the input, the
+    // failure this guards against, would be hundreds of MiB.
+    assert!(after - before < 4_096, "refusing cost {} KiB", after - before);
 }
