@@ -15,8 +15,9 @@
 # 3. scripts/swift-chroot.sh runs the Apple adapter check, swift build and
 #    swift test on that copy.
 #
-# Prints the XCTest count; fails when the toolchain is missing, the adapter
-# check, a build or a test fails, or no test ran.
+# Prints the XCTest count and the lifecycle model's step count and
+# invariants; fails when the toolchain is missing, the adapter check, a
+# build or a test fails, no test ran, or the lifecycle model did not report.
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -79,4 +80,7 @@ summary=$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" "
 [[ -n $summary ]] || die "no XCTest summary in the output (log: $log)"
 executed=$(sed -E 's/^[[:space:]]*Executed ([0-9]+) tests?.*/\1/' <<<"$summary")
 [[ $executed -gt 0 ]] || die "XCTest ran no tests"
+model=$(grep -m1 "^lifecycle model: " "$log" || true)
+[[ -n $model ]] || die "the lifecycle model's random schedules did not report (log: $log)"
 echo "Swift (XCTest):${summary}"
+echo "Swift ${model}"

@@ -1,6 +1,8 @@
 // expect: invalid redeclaration of 'EventKitStoreClient'
 // expect: invalid redeclaration of 'HeatSyncTask'
 // expect: invalid redeclaration of 'SharedStoreLocation'
+// expect: invalid redeclaration of 'SystemBackgroundTasks'
+// expect: invalid redeclaration of 'DarwinStoreChangeSignal'
 // expect: invalid redeclaration of 'invalidGrant'
 // Proves that every Apple/ file's `#if canImport(...)` branch is live
 // against the SDK declarations: redeclaring what each one declares clashes.
@@ -9,6 +11,8 @@ import UIKit
 struct EventKitStoreClient {}
 struct HeatSyncTask {}
 struct SharedStoreLocation {}
+struct SystemBackgroundTasks {}
+struct DarwinStoreChangeSignal {}
 extension UIApplication {
     var invalidGrant: Int { 0 }
 }

@@ -47,36 +47,38 @@ final class HeatSyncTests: XCTestCase {
     func testAGrantThenASyncStoresTheSelectedCalendars() async throws {
         let eventStore = FakeEventStore(status: .notDetermined, calendars: calendars, occurrences: sixWeeksOfCalendar())
         let source = source(eventStore)  // made at launch, before the prompt
-        let coordinator = SyncCoordinator(heatSync(source))
-        let before = await coordinator.request()
+        let coordinator = SyncCoordinator(heatSync(source), execution: DispatchSyncExecution())
+        let before = await coordinator.requested()
         XCTAssertEqual(before?.stop, .accessNotGranted(access: .notDetermined))
 
         _ = try await source.requestAccess()
-        let summary = await coordinator.request()
+        let summary = await coordinator.requested()
 
         XCTAssertEqual(summary?.stop, .completed)
         XCTAssertEqual(summary?.windows.count, 7, "six weeks ahead and one back")
         let expected = Set(sixWeeksOfCalendar().filter { $0.calendarIdentifier == "work" }.map { SourceEvent($0, deviceTimeZone: berlin).id })
         XCTAssertEqual(try storedIDs(), expected, "the subscribed holiday calendar is left out")
-        let again = await coordinator.request()
+        let again = await coordinator.requested()
         XCTAssertEqual(again?.windows.allSatisfy { !$0.outcome.changed }, true, "the same calendar again changes nothing")
     }
 
     func testExpiryDuringABlockedEventKitReadCompletesTheTaskOnceAndLeavesTheStore() async throws {
         let eventStore = FakeEventStore(status: .fullAccess, calendars: calendars, occurrences: sixWeeksOfCalendar())
         let sync = heatSync(source(eventStore))
-        let first = await SyncCoordinator(sync).request()
+        let first = await SyncCoordinator(sync, execution: DispatchSyncExecution()).requested()
         XCTAssertEqual(first?.stop, .completed)
         let before = try storedIDs()
         eventStore.occurrences = []  // the calendar was emptied...
         eventStore.blockReads()  // ...and EventKit hangs in events(matching:)
 
         let completions = Completions()
+        let execution = DispatchSyncExecution()
         BackgroundTaskRun.start(
-            SyncCoordinator(sync),
+            SyncCoordinator(sync, execution: execution),
+            execution: execution,
             installExpirationHandler: { completions.expire = $0 },
             complete: { completions.append($0) },
-            expiryFallback: 0.3
+            expiryGrace: 0.3
         )
         await eventually("the read is blocked") { eventStore.blockedReads == 1 }
         completions.expire?()

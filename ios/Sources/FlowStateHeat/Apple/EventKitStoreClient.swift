@@ -56,7 +56,9 @@ public final class EventKitStoreClient: EventStoreClient, @unchecked Sendable {
     }
 
     public func reset() {
-        queue.sync { eventStore.reset() }
+        // Asynchronous: called on the main thread (EKEventStoreChanged), it must
+        // not wait for a fetch in progress; reads queued after it see the reset.
+        queue.async { self.eventStore.reset() }
     }
 }
 

@@ -53,12 +53,39 @@ public final class HeatSync: BlockingSync {
         )
     }
 
-    public func run() -> SyncSummary {
-        job.run(plan: plan(), source: source)
+    public func makeCancellation() -> HeatSyncCancellation {
+        HeatSyncCancellation()
     }
 
+    public func run(cancellation: HeatSyncCancellation) -> SyncSummary {
+        cancellation.whileRunning(job) {
+            job.run(plan: plan(), source: source)
+        }
+    }
+}
+
+/// The per-run cancel handle over `SyncJob.cancel()`, which reaches the
+/// job's run in progress: armed only while this handle's run is in
+/// progress, so a cancel never reaches another run. (Replaced by the Rust
+/// `SyncCancellation` when the sync job API of issue 19 lands.)
+public final class HeatSyncCancellation: RunCancelling {
+    private let state = Locked((cancelled: false, job: SyncJob?.none))
+
     public func cancel() {
-        job.cancel()
+        state.withValue { state -> SyncJob? in
+            state.cancelled = true
+            return state.job
+        }?.cancel()
+    }
+
+    public func isCancelled() -> Bool {
+        state.withValue { $0.cancelled }
+    }
+
+    func whileRunning<T>(_ job: SyncJob, _ body: () -> T) -> T {
+        state.withValue { $0.job = job }
+        defer { state.withValue { $0.job = nil } }
+        return body()
     }
 }
 
@@ -71,5 +98,9 @@ extension SyncSummary: SyncReport {
         case .completed, .budgetSpent, .alreadyRunning: return true
         case .cancelled, .accessNotGranted, .sourceFailed, .storeFailed, .invalidPlan: return false
         }
+    }
+
+    public var changedAnyWindow: Bool {
+        windows.contains { $0.outcome.changed }
     }
 }
