@@ -25,7 +25,7 @@ final class ForeignSourceTests: XCTestCase {
         let source = BehavingSource(events: (Int64(0)..<14).map { offset in
             timed("seeded-\(offset)", start: monday + offset * day + 9 * hour, end: monday + offset * day + 10 * hour)
         })
-        XCTAssertEqual(SyncJob(path: path).run(plan: plan, source: source).stop, .completed)
+        XCTAssertEqual(SyncJob(path: path).run(plan: plan, source: source, cancellation: SyncCancellation()).stop, .completed)
         let stored = try HeatStore.openReadOnly(path: path).events(scope: "device", window: fortnight)
         XCTAssertEqual(stored.count, 14)
         return (path, stored)
@@ -40,7 +40,7 @@ final class ForeignSourceTests: XCTestCase {
         struct PrivateCalendarError: Error { let title: String }
         var reasons: [String] = []
         for title in ["Dentist: root canal", "Interview with a rival company"] {
-            let summary = SyncJob(path: path).run(plan: plan, source: ThrowingSource(PrivateCalendarError(title: title)))
+            let summary = SyncJob(path: path).run(plan: plan, source: ThrowingSource(PrivateCalendarError(title: title)), cancellation: SyncCancellation())
 
             guard case .sourceFailed(let reason) = summary.stop else {
                 return XCTFail("stop: \(summary.stop)")
@@ -56,9 +56,10 @@ final class ForeignSourceTests: XCTestCase {
     func testCancelFromInsideReadEndsTheRunAsCancelledWithTheStoreUnchanged() throws {
         let (path, before) = try seededStore()
         let job = SyncJob(path: path)
-        let source = CancellingSource(job: job)
+        let cancellation = SyncCancellation()
+        let source = CancellingSource(cancellation: cancellation)
 
-        let summary = job.run(plan: plan, source: source)
+        let summary = job.run(plan: plan, source: source, cancellation: cancellation)
 
         XCTAssertEqual(summary.stop, .cancelled)
         XCTAssertTrue(summary.windows.isEmpty)
@@ -73,14 +74,15 @@ final class ForeignSourceTests: XCTestCase {
         let finished = expectation(description: "run returned")
         let result = Box<SyncSummary>()
         let plan = self.plan
+        let cancellation = SyncCancellation()
         Thread.detachNewThread {
-            result.value = job.run(plan: plan, source: source)
+            result.value = job.run(plan: plan, source: source, cancellation: cancellation)
             finished.fulfill()
         }
         XCTAssertTrue(source.readStarted.wait(timeout: .now() + 10) == .success)
 
         let cancelled = Date()
-        job.cancel()  // as the expiration handler does: the job, then the platform's read
+        cancellation.cancel()  // as the expiration handler does: the run, then the platform's read
         source.cancel()
         wait(for: [finished], timeout: 10)
 
@@ -125,12 +127,12 @@ private final class ThrowingSource: CalendarSource, @unchecked Sendable {
 /// Cancels its own job from inside the first read, then answers with nothing
 /// (which would empty the window if the job went on).
 private final class CancellingSource: CalendarSource, @unchecked Sendable {
-    private let job: SyncJob
+    private let cancellation: SyncCancellation
     private let lock = NSLock()
     private var readCount = 0
 
-    init(job: SyncJob) {
-        self.job = job
+    init(cancellation: SyncCancellation) {
+        self.cancellation = cancellation
     }
 
     var reads: Int { lock.withLock { readCount } }
@@ -139,7 +141,7 @@ private final class CancellingSource: CalendarSource, @unchecked Sendable {
 
     func read(range: TimeRange) throws -> CalendarRead {
         lock.withLock { readCount += 1 }
-        job.cancel()
+        cancellation.cancel()
         return CalendarRead(calendarCount: 1, events: [])
     }
 }

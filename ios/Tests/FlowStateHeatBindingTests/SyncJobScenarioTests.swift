@@ -23,7 +23,7 @@ class SyncJobScenarioTests: XCTestCase {
             let label = "\(scenario.name), run \(index + 1)"
             let source = try ScriptedSource(run)
 
-            let summary = job.run(plan: scenario.plan.syncPlan, source: source)
+            let summary = job.run(plan: scenario.plan.syncPlan, source: source, cancellation: SyncCancellation())
 
             XCTAssertEqual(source.readRanges, run.expect.readRanges, "\(label): read ranges")
             XCTAssertEqual(JobScenario.Summary(summary), run.expect.summary, "\(label): summary")

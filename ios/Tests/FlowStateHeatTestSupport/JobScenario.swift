@@ -128,15 +128,18 @@ public struct JobScenario: Decodable {
         public let stop: String
         public let access: String?
         public let reason: String?
+        public let field: String?
         public let windows: [Window]
         public let windowsGuarded: Int64
+        public let windowsOversized: Int64
         public let eventsTruncated: Int64
         public let eventsSkipped: Int64
         public let duplicatesDropped: Int64
         public let storeRebuilt: Bool
+        public let disposition: String
 
         public init(_ summary: SyncSummary) {
-            (stop, access, reason) = Self.describe(summary.stop)
+            (stop, access, reason, field) = Self.describe(summary.stop)
             windows = summary.windows.map { sync in
                 Window(
                     startMs: sync.window.startMs, endMs: sync.window.endMs, changed: sync.outcome.changed,
@@ -145,22 +148,34 @@ public struct JobScenario: Decodable {
                 )
             }
             windowsGuarded = summary.windowsGuarded
+            windowsOversized = summary.windowsOversized
             eventsTruncated = summary.eventsTruncated
             eventsSkipped = summary.eventsSkipped
             duplicatesDropped = summary.duplicatesDropped
             storeRebuilt = summary.storeRebuilt
+            disposition = Self.name(of: summary.disposition)
         }
 
-        private static func describe(_ stop: SyncStop) -> (String, String?, String?) {
+        /// stop, access, reason, field
+        private static func describe(_ stop: SyncStop) -> (String, String?, String?, String?) {
             switch stop {
-            case .completed: return ("completed", nil, nil)
-            case .budgetSpent: return ("budgetSpent", nil, nil)
-            case .cancelled: return ("cancelled", nil, nil)
-            case .alreadyRunning: return ("alreadyRunning", nil, nil)
-            case .accessNotGranted(let access): return ("accessNotGranted", JobScenario.name(of: access), nil)
-            case .sourceFailed(let reason): return ("sourceFailed", nil, reason)
-            case .storeFailed: return ("storeFailed", nil, nil)
-            case .invalidPlan: return ("invalidPlan", nil, nil)
+            case .completed: return ("completed", nil, nil, nil)
+            case .budgetSpent: return ("budgetSpent", nil, nil, nil)
+            case .cancelled: return ("cancelled", nil, nil, nil)
+            case .alreadyRunning: return ("alreadyRunning", nil, nil, nil)
+            case .accessNotGranted(let access): return ("accessNotGranted", JobScenario.name(of: access), nil, nil)
+            case .sourceFailed(let reason): return ("sourceFailed", nil, reason, nil)
+            case .storeFailed: return ("storeFailed", nil, nil, nil)
+            case .invalidPlan(let field, _): return ("invalidPlan", nil, nil, field)
+            }
+        }
+
+        private static func name(of disposition: SyncDisposition) -> String {
+            switch disposition {
+            case .done: return "done"
+            case .retryLater: return "retryLater"
+            case .needsUser: return "needsUser"
+            case .giveUp: return "giveUp"
             }
         }
     }

@@ -25,7 +25,7 @@ public final class HeatSyncTask<Sync: BlockingSync> {
     /// - Parameters:
     ///   - identifier: listed under `BGTaskSchedulerPermittedIdentifiers`.
     ///   - changeSignal: e.g. `DarwinStoreChangeSignal(name: "group.app.flowstate.heat-changed")`.
-    ///   - onSync: after every run, on an arbitrary thread (log it).
+    ///   - onSync: after every run (already logged, `SyncLog`), on an arbitrary thread.
     ///   - onScheduleError: the next background run could not be requested.
     public init(
         identifier: String,
@@ -39,7 +39,11 @@ public final class HeatSyncTask<Sync: BlockingSync> {
         lifecycle = SyncLifecycle(
             identifier: identifier, sync: sync, execution: DispatchSyncExecution(), scheduler: SystemBackgroundTasks(),
             granter: UIApplication.shared, source: source, changeSignal: changeSignal, refreshInterval: refreshInterval,
-            onRunEnded: onSync, onScheduleError: onScheduleError
+            onRunEnded: { summary in
+                SyncLog.record(summary)
+                onSync(summary)
+            },
+            onScheduleError: onScheduleError
         )
     }
 

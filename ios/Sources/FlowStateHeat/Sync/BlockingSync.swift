@@ -1,7 +1,8 @@
 /// One sync run as the app drives it: `run(cancellation:)` blocks until the
 /// run is over (the store closed). Each run gets its own cancellation,
 /// made before it starts: cancelling it reaches that run only, also when it
-/// comes before the run began. `SyncCoordinator` runs it off the main thread.
+/// comes before the run began (the run then returns at once, cancelled).
+/// `SyncCoordinator` runs it off the main thread.
 public protocol BlockingSync: Sendable {
     associatedtype Summary: SyncReport
     associatedtype Cancellation: RunCancelling
@@ -24,4 +25,7 @@ public protocol SyncReport: Sendable {
     /// At least one window's stored state changed: screens reload
     /// (`StoreChangeSignal`), a silent push answers `.newData`.
     var changedAnyWindow: Bool { get }
+    /// One line for the log (the Rust `SyncSummary.logLine`: stop,
+    /// disposition, windows, counts, duration; never titles, locations or ids).
+    var logLine: String { get }
 }

@@ -17,7 +17,7 @@ import Foundation
 /// is left on the run in progress, that run, and only that run, is
 /// cancelled, and the returned signal is raised when it has ended.
 public final class SyncCoordinator<Sync: BlockingSync>: Sendable {
-    public typealias Answer = @Sendable (Sync.Summary?) -> Void
+    public typealias Answer = @Sendable (Sync.Summary) -> Void
 
     private struct Request {
         let id: Int
@@ -50,9 +50,8 @@ public final class SyncCoordinator<Sync: BlockingSync>: Sendable {
     }
 
     /// Asks for a run that starts after now. `answer` is called exactly once
-    /// with that run's summary (nil: the run was cancelled before it
-    /// began), unless the request is withdrawn first. Returns the request's
-    /// id, for `withdraw`.
+    /// with that run's summary, unless the request is withdrawn first.
+    /// Returns the request's id, for `withdraw`.
     @discardableResult
     public func request(_ answer: @escaping Answer) -> Int {
         let (id, start) = state.withValue { state -> (Int, Run?) in
@@ -98,20 +97,17 @@ public final class SyncCoordinator<Sync: BlockingSync>: Sendable {
         guard let run else { return }
         let sync = self.sync
         execution.startRun { [self] in
-            let summary = run.cancellation.isCancelled() ? nil : sync.run(cancellation: run.cancellation)
-            finish(summary)
+            finish(sync.run(cancellation: run.cancellation))
         }
     }
 
-    private func finish(_ summary: Sync.Summary?) {
+    private func finish(_ summary: Sync.Summary) {
         let (ended, next) = state.withValue { state -> (Run?, Run?) in
             let ended = state.running
             state.running = nil
             return (ended, Self.startIfIdle(&state, sync))
         }
-        if let summary {
-            onRunEnded(summary)
-        }
+        onRunEnded(summary)
         ended?.ended.raise()
         ended?.requests.forEach { $0.answer(summary) }
         launch(next)

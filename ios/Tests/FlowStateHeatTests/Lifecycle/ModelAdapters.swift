@@ -22,7 +22,7 @@ struct ModelSync: BlockingSync {
 }
 
 struct ModelCancellation: RunCancelling {
-    let inner: HeatSyncCancellation
+    let inner: SyncCancellation
     let execution: SimulatedExecution
 
     func cancel() {

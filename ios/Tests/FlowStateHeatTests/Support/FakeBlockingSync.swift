@@ -7,6 +7,7 @@ struct FakeSummary: SyncReport, Equatable {
     let run: Int
     let succeeded: Bool
     var changedAnyWindow: Bool { false }
+    var logLine: String { "fake run \(run)" }
 }
 
 /// Reaches the run in progress only (the fake runs one at a time).
@@ -96,7 +97,7 @@ final class FakeBlockingSync: BlockingSync, @unchecked Sendable {
         started += 1
         let run = started
         ranOnMainThread = ranOnMainThread || Thread.isMainThread
-        cancelRequested = false
+        cancelRequested = cancellation.isCancelled()
         while permits == 0, !(noticesCancel && cancelRequested) {
             condition.wait()
         }
