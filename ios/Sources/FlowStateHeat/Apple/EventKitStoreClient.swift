@@ -38,6 +38,8 @@ public final class EventKitStoreClient: EventStoreClient, @unchecked Sendable {
             eventStore.calendars(for: .event).map { calendar in
                 CalendarInfo(
                     identifier: calendar.calendarIdentifier,
+                    title: calendar.title,
+                    accountTitle: calendar.source?.title ?? "",
                     type: EventKitCalendarType(eventKitRawValue: calendar.type.rawValue)
                 )
             }
