@@ -13,11 +13,12 @@ import Foundation
 /// a cached store does not follow. So the store is reset after a grant, when
 /// `EKEventStoreChanged` comes with a different authorization status, and
 /// when the system time zone changes.
-public final class EventKitCalendarSource: CalendarSource, Sendable {
+public final class EventKitCalendarSource: CalendarSource, RunScopedSource, Sendable {
     public let client: any EventStoreClient
     private let currentSelection: Locked<CalendarSelection>
     private let deviceTimeZone: @Sendable () -> TimeZone
     private let lastSeenAccess: Locked<CalendarAccess>
+    private let reads = AbandonableReads()
 
     /// - Parameter deviceTimeZone: the zone EventKit gives all-day dates in
     ///   (the device's; a fixed one in tests).
@@ -113,15 +114,20 @@ public final class EventKitCalendarSource: CalendarSource, Sendable {
         return spans
     }
 
+    public func duringRun<T>(_ cancellation: any RunCancelling, _ body: () -> T) -> T {
+        reads.during(cancellation, body)
+    }
+
     /// Every occurrence overlapping `range` in the selected calendars (an
-    /// occurrence overlapping two spans is listed once). The
+    /// occurrence overlapping two spans is listed once); during a run, given
+    /// up when the run is cancelled (`RunScopedSource`). The
     /// events go to the job as EventKit gave them: over-long titles, bad
     /// dates and duplicates are the job's to handle (docs/contract.md,
     /// "Sync job").
     public func read(range: TimeRange) throws -> CalendarRead {
         let start = Date(epochMilliseconds: range.startMs)
         let end = Date(epochMilliseconds: max(range.startMs, range.endMs))
-        let (calendarCount, occurrences) = readOccurrences(DateInterval(start: start, end: end))
+        let (calendarCount, occurrences) = try reads.read { [self] in readOccurrences(DateInterval(start: start, end: end)) }
         let zone = deviceTimeZone()
         return CalendarRead(
             calendarCount: UInt32(clamping: calendarCount),

@@ -49,8 +49,12 @@ public final class HeatSync: BlockingSync {
         SyncCancellation()
     }
 
+    /// A source whose reads belong to the run (`RunScopedSource`) gives up
+    /// a blocked read when the run is cancelled.
     public func run(cancellation: SyncCancellation) -> SyncSummary {
-        job.run(plan: plan(), source: source, cancellation: cancellation)
+        let run = { [self] in job.run(plan: plan(), source: source, cancellation: cancellation) }
+        guard let scoped = source as? any RunScopedSource else { return run() }
+        return scoped.duringRun(cancellation, run)
     }
 }
 
