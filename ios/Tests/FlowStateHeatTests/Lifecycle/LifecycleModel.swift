@@ -61,7 +61,6 @@ final class LifecycleModel {
     }
 
     struct BackgroundTask {
-        let launchedAt: TimeInterval
         let expiresAt: TimeInterval
         var expirationHandler: (@Sendable () -> Void)?
         var completions: [Bool] = []
@@ -189,7 +188,7 @@ final class LifecycleModel {
             violate("a background task was launched with no launch handler registered")
             return
         }
-        tasks.append(BackgroundTask(launchedAt: clock.now, expiresAt: clock.now + expiresAfter))
+        tasks.append(BackgroundTask(expiresAt: clock.now + expiresAfter))
         handler(ModelTaskHandle(self, id: tasks.count - 1))
         checkLaunchSynced()
         settle()
@@ -321,7 +320,7 @@ final class LifecycleModel {
         execution.runDuration = { [unowned self] in
             runDurations.isEmpty ? (randomRunDuration?() ?? 1) : runDurations.removeFirst()
         }
-        execution.onRunStarted = { [unowned self] _ in
+        execution.onRunStarted = { [unowned self] in
             runsStarted += 1
             changesOwed = []
             for index in tasks.indices where tasks[index].ownRun == nil && tasks[index].isOpen {
@@ -333,6 +332,11 @@ final class LifecycleModel {
             runsEnded += 1
             for (index, task) in tasks.enumerated() where task.isOpen && !task.expired && (task.ownRun ?? .max) <= runsEnded {
                 violate("task \(index) still open after its own run (\(task.ownRun ?? 0)) ended: held by follow-ups")
+            }
+            if state == .active, let seen = self.process?.versionsSeen.last,
+                seen != HeatStore.readVersion(path: storePath, scope: "device")
+            {
+                violate("the screen still shows \(seen) after a run while the app is active")
             }
         }
         execution.onRead = { [unowned self] in

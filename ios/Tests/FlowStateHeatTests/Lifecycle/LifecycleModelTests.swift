@@ -42,7 +42,8 @@ final class LifecycleModelTests: XCTestCase {
             locked (0xdead10cc), no kill, every task and push completed exactly once before its deadline, \
             a background task completed when its own run ends (not held by follow-ups), \
             register once before the end of launch, every calendar change followed by a sync by the next launch or \
-            wake-up, the screen's change stream reads only while active and resumes on activation
+            wake-up, the screen's change stream reads only while active, resumes on activation and shows each \
+            run's result while active
             """)
     }
 

@@ -15,7 +15,6 @@ final class SimulatedExecution: SyncExecution, @unchecked Sendable {
     }
 
     private struct RunInFlight {
-        let startedAt: TimeInterval
         var endsAt: TimeInterval
         let body: @Sendable () -> Void
     }
@@ -27,7 +26,7 @@ final class SimulatedExecution: SyncExecution, @unchecked Sendable {
     /// windows and every 1,024 events).
     var cancelLatency: TimeInterval = 0.05
     /// Called when a run starts (the store is opened) and ends.
-    var onRunStarted: (TimeInterval) -> Void = { _ in }
+    var onRunStarted: () -> Void = {}
     var onRunReturned: () -> Void = {}
     var onRead: () -> Void = {}
     private var timers: [Timer] = []
@@ -39,12 +38,11 @@ final class SimulatedExecution: SyncExecution, @unchecked Sendable {
     }
 
     var isRunInFlight: Bool { run != nil }
-    var runStartedAt: TimeInterval? { run?.startedAt }
 
     func startRun(_ body: @escaping @Sendable () -> Void) {
         precondition(run == nil, "the coordinator started a second run beside one in flight")
-        run = RunInFlight(startedAt: clock.now, endsAt: clock.now + runDuration(), body: body)
-        onRunStarted(clock.now)
+        run = RunInFlight(endsAt: clock.now + runDuration(), body: body)
+        onRunStarted()
     }
 
     func startRead<Value: Sendable>(_ body: @escaping @Sendable () -> Value, then: @escaping @MainActor @Sendable (Value) -> Void) {
