@@ -2,13 +2,15 @@
 # Builds the heat-ffi library and generates its Swift and Kotlin bindings
 # (UniFFI library mode) into target/bindings/. Generated code is not committed.
 #
-#   scripts/generate-bindings.sh [--release] [--android] [--target TRIPLE]
+#   scripts/generate-bindings.sh [--release] [--android] [--target TRIPLE] [--test-seams]
 #
 #   --release  build and read the release library instead of the debug one
 #   --android  Kotlin only, with bindings/uniffi-android.toml merged over
 #              bindings/uniffi.toml (android = true), into target/bindings/android/
 #   --target   build and read the library of that Rust target (e.g.
 #              aarch64-apple-ios, for ios/scripts/build-xcframework.sh)
+#   --test-seams  with the exports only the binding tests call (eventsFromJson,
+#              the zone queries); never for an app's library
 #
 # Bindings are read from the UNSTRIPPED library (libheat_ffi.so, or .dylib on
 # macOS and for Apple targets): UniFFI finds the API in metadata symbols that
@@ -20,16 +22,18 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 profile=debug
 android=0
 target=""
+features=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --release) profile=release ;;
         --android) android=1 ;;
+        --test-seams) features=(--features test-seams) ;;
         --target)
             [[ $# -gt 1 ]] || { echo "generate-bindings: --target needs a Rust target triple" >&2; exit 2; }
             target=$2
             shift
             ;;
-        -h | --help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "generate-bindings: unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -39,7 +43,7 @@ cd "$ROOT"
 cargo_flags=()
 [[ $profile == release ]] && cargo_flags+=(--release)
 [[ -n $target ]] && cargo_flags+=(--target "$target")
-cargo build --quiet "${cargo_flags[@]}" -p heat-ffi
+cargo build --quiet "${cargo_flags[@]}" "${features[@]}" -p heat-ffi
 cargo build --quiet -p uniffi-bindgen
 
 # A dynamic library is a .dylib on Apple platforms and a .so elsewhere.

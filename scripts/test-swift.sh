@@ -7,7 +7,8 @@
 #
 #   scripts/test-swift.sh
 #
-# 1. scripts/generate-bindings.sh builds heat-ffi (debug) and generates the
+# 1. scripts/generate-bindings.sh --test-seams builds heat-ffi (debug, with the
+#    exports only the binding tests call) and generates the
 #    Swift bindings into target/bindings/swift/;
 # 2. a copy of ios/ gets the package inputs the repository does not hold:
 #    the generated FlowStateHeat.swift, the FFI header and module map, and
@@ -29,7 +30,8 @@ env_sh="${HEAT_TOOLCHAINS:-/opt/flowstate-toolchains}/env.sh"
 source "$env_sh"
 [[ -n ${SWIFT_ROOT:-} && -d $SWIFT_ROOT ]] || die "SWIFT_ROOT from $env_sh is not a directory"
 
-"$ROOT/scripts/generate-bindings.sh" >&2
+# --test-seams: the binding tests call eventsFromJson and the zone queries.
+"$ROOT/scripts/generate-bindings.sh" --test-seams >&2
 
 target_dir="${CARGO_TARGET_DIR:-$ROOT/target}"
 generated="$target_dir/bindings/swift"

@@ -15,14 +15,13 @@
 //!
 //! Never a title or location in here: those are personal data.
 
-use std::fmt;
-
 use heat_core::Error as CoreError;
 
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 #[uniffi::export(Display)]
 pub enum HeatError {
     /// An argument or an event was rejected; nothing was written.
+    #[error("invalid input: {field}{}: {reason}", event_id.as_ref().map(|id| format!(" of event {id:?}")).unwrap_or_default())]
     InvalidInput {
         /// The offending field, as spelled in the bindings (`endMs`, `window.timeZone`).
         field: String,
@@ -32,14 +31,18 @@ pub enum HeatError {
     },
     /// The source had no events but the store holds some in the window;
     /// pass `allowEmpty` only when the calendar is readable and really empty.
+    #[error("{reason}")]
     EmptySourceRefused { reason: String, stored_events: i64 },
     /// `interrupt()` stopped the call; the store is unchanged.
+    #[error("{reason}")]
     Interrupted { reason: String },
     /// SQLite failed (disk full, I/O error, locked for too long).
+    #[error("{reason}")]
     Storage { reason: String },
     /// The file's schema is not the one this build reads: written by a newer
     /// version of the engine, or (for `openReadOnly`) not yet upgraded by
     /// the writer.
+    #[error("{reason}")]
     IncompatibleDatabase {
         reason: String,
         found_version: i64,
@@ -47,13 +50,17 @@ pub enum HeatError {
     },
     /// The file is a store of this engine and is damaged (or is not a
     /// database at all): deleting it and syncing again rebuilds it.
+    #[error("{reason}")]
     CorruptDatabase { reason: String },
     /// Another application's SQLite file: never delete it (it may hold what
     /// its owner cannot get back); the path is wrong.
+    #[error("{reason}")]
     ForeignDatabase { reason: String },
     /// A write call on a store opened with `openReadOnly`.
+    #[error("{reason}")]
     ReadOnly { reason: String },
     /// A bug in the engine stopped the call (a Rust panic); the store is unchanged.
+    #[error("{reason}")]
     Internal { reason: String },
 }
 
@@ -98,37 +105,6 @@ impl HeatError {
         heat_core::InvalidInput::new(field, reason).into()
     }
 }
-
-impl fmt::Display for HeatError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            HeatError::InvalidInput {
-                field,
-                event_id: Some(id),
-                reason,
-            } => {
-                write!(f, "invalid input: {field} of event {id:?}: {reason}")
-            }
-            HeatError::InvalidInput {
-                field,
-                event_id: None,
-                reason,
-            } => {
-                write!(f, "invalid input: {field}: {reason}")
-            }
-            HeatError::EmptySourceRefused { reason, .. }
-            | HeatError::Interrupted { reason }
-            | HeatError::Storage { reason }
-            | HeatError::IncompatibleDatabase { reason, .. }
-            | HeatError::CorruptDatabase { reason }
-            | HeatError::ForeignDatabase { reason }
-            | HeatError::ReadOnly { reason }
-            | HeatError::Internal { reason } => f.write_str(reason),
-        }
-    }
-}
-
-impl std::error::Error for HeatError {}
 
 /// Counts cross the FFI as `Int64`; no real count comes near the limit.
 pub(crate) fn saturating_i64(n: u64) -> i64 {

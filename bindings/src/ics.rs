@@ -52,9 +52,9 @@ impl From<ics::IcsIssue> for IcsIssue {
 #[uniffi::export]
 pub fn import_ics(data: String, window: TimeWindow, me: Option<String>) -> Result<IcsImport, HeatError> {
     guarded(|| {
-        let import = ics::import_ics(&data, &window.into(), me.as_deref())?;
+        let import = ics::import_ics(&data, &window, me.as_deref())?;
         Ok::<_, HeatError>(IcsImport {
-            events: import.events.into_iter().map(Into::into).collect(),
+            events: import.events,
             skipped: import.skipped.into_iter().map(Into::into).collect(),
             warnings: import.warnings.into_iter().map(Into::into).collect(),
         })

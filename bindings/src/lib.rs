@@ -21,11 +21,12 @@ mod ics;
 mod reconcile;
 mod store;
 mod sync;
+#[cfg(feature = "test-seams")]
+mod test_seams;
 mod window;
-mod zone_queries;
 
 pub use error::HeatError;
-pub use event::{Availability, EventStatus, EventTime, Participation, SourceEvent, events_from_json};
+pub use event::{Availability, EventStatus, EventTime, Participation, SourceEvent};
 pub use heat::{DaySummary, HeatMap, HeatSlot};
 pub use host_zone_rules::{
     HostZoneRules, HostZoneRulesError, ZoneOffsetTransition, ZoneOffsets, register_host_zone_rules,
@@ -39,7 +40,10 @@ pub use sync::{
     CalendarAccess, CalendarRead, CalendarSource, SourceError, StoreProblem, SyncCancellation,
     SyncDisposition, SyncJob, SyncPlan, SyncStop, SyncSummary, WindowSync, default_sync_plan,
 };
+#[cfg(feature = "test-seams")]
+pub use test_seams::{
+    BundledZoneDatabase, bundled_zone_database, events_from_json, zone_day_starts, zone_offsets_at,
+};
 pub use window::{TimeRange, TimeWindow, window_of_days};
-pub use zone_queries::{BundledZoneDatabase, bundled_zone_database, zone_day_starts, zone_offsets_at};
 
 uniffi::setup_scaffolding!();

@@ -61,7 +61,7 @@ impl From<store::ReconcileOutcome> for ReconcileOutcome {
             events_unchanged: saturating_i64(o.events_unchanged),
             ignored_outside_window: saturating_i64(o.ignored_outside_window),
             days_replaced: i32::try_from(o.days_replaced).unwrap_or(i32::MAX),
-            replaced_ranges: o.replaced_ranges.into_iter().map(Into::into).collect(),
+            replaced_ranges: o.replaced_ranges.into_iter().collect(),
             duration_micros: saturating_i64(o.duration_micros),
         }
     }
@@ -71,7 +71,7 @@ impl From<store::SyncRecord> for SyncRecord {
     fn from(r: store::SyncRecord) -> Self {
         SyncRecord {
             at: system_time(r.at_ms),
-            window: r.window.into(),
+            window: r.window,
             window_digest: r.window_digest,
             changed: r.changed,
         }

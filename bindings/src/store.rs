@@ -65,10 +65,9 @@ impl HeatStore {
         options: ReconcileOptions,
     ) -> Result<ReconcileOutcome, HeatError> {
         guarded(|| {
-            let events: Vec<_> = events.into_iter().map(Into::into).collect();
             let outcome = self
                 .store
-                .reconcile_heat(&scope, &window.into(), &events, options.into())?;
+                .reconcile_heat(&scope, &window, &events, options.into())?;
             Ok::<_, HeatError>(outcome.into())
         })
     }
@@ -81,16 +80,13 @@ impl HeatStore {
     ) -> Result<HeatMap, HeatError> {
         guarded(|| {
             let slot_minutes = non_negative(slot_minutes, "slotMinutes")?;
-            Ok::<_, HeatError>(self.store.heat_map(&scope, &window.into(), slot_minutes)?.into())
+            Ok::<_, HeatError>(self.store.heat_map(&scope, &window, slot_minutes)?.into())
         })
     }
 
     /// Stored events overlapping the window, by start then id.
     pub fn events(&self, scope: String, window: TimeWindow) -> Result<Vec<SourceEvent>, HeatError> {
-        guarded(|| {
-            let events = self.store.events(&scope, &window.into())?;
-            Ok::<_, HeatError>(events.into_iter().map(Into::into).collect())
-        })
+        guarded(|| Ok::<_, HeatError>(self.store.events(&scope, &window)?))
     }
 
     /// Maximal intervals of the window free of any event of weight > 0,
@@ -103,14 +99,14 @@ impl HeatStore {
     ) -> Result<Vec<TimeRange>, HeatError> {
         guarded(|| {
             let min_minutes = non_negative(min_minutes, "minMinutes")?;
-            let blocks = self.store.free_blocks(&scope, &window.into(), min_minutes)?;
-            Ok::<_, HeatError>(blocks.into_iter().map(Into::into).collect())
+            let blocks = self.store.free_blocks(&scope, &window, min_minutes)?;
+            Ok::<_, HeatError>(blocks.into_iter().collect())
         })
     }
 
     pub fn day_summaries(&self, scope: String, window: TimeWindow) -> Result<Vec<DaySummary>, HeatError> {
         guarded(|| {
-            let days = self.store.day_summaries(&scope, &window.into())?;
+            let days = self.store.day_summaries(&scope, &window)?;
             Ok::<_, HeatError>(days.into_iter().map(Into::into).collect())
         })
     }

@@ -1,53 +1,27 @@
 //! Windows and time ranges, and the helper that builds a window of days.
 
 use heat_core::model;
+pub use heat_core::model::{TimeRange, TimeWindow};
 
 use crate::error::HeatError;
 use crate::guard::guarded;
 
 /// `[startMs, endMs)` seen from an IANA time zone (`Europe/Berlin`), which
-/// decides where local days and all-day events begin.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
+/// decides where local days and all-day events begin. The core's type,
+/// exported as is.
+#[uniffi::remote(Record)]
 pub struct TimeWindow {
     pub start_ms: i64,
     pub end_ms: i64,
     pub time_zone: String,
 }
 
-/// A half-open interval `[startMs, endMs)` of epoch milliseconds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Record)]
+/// A half-open interval `[startMs, endMs)` of epoch milliseconds (the
+/// core's type).
+#[uniffi::remote(Record)]
 pub struct TimeRange {
     pub start_ms: i64,
     pub end_ms: i64,
-}
-
-impl From<model::TimeWindow> for TimeWindow {
-    fn from(w: model::TimeWindow) -> Self {
-        TimeWindow {
-            start_ms: w.start_ms,
-            end_ms: w.end_ms,
-            time_zone: w.time_zone,
-        }
-    }
-}
-
-impl From<TimeWindow> for model::TimeWindow {
-    fn from(w: TimeWindow) -> Self {
-        model::TimeWindow {
-            start_ms: w.start_ms,
-            end_ms: w.end_ms,
-            time_zone: w.time_zone,
-        }
-    }
-}
-
-impl From<model::TimeRange> for TimeRange {
-    fn from(r: model::TimeRange) -> Self {
-        TimeRange {
-            start_ms: r.start_ms,
-            end_ms: r.end_ms,
-        }
-    }
 }
 
 /// The window of `days` whole local days from local midnight of `startDate`
@@ -56,7 +30,7 @@ impl From<model::TimeRange> for TimeRange {
 pub fn window_of_days(start_date: String, days: i32, time_zone: String) -> Result<TimeWindow, HeatError> {
     guarded(|| {
         let days = non_negative(days, "days")?;
-        Ok::<_, HeatError>(model::window_of_days(&start_date, days, &time_zone)?.into())
+        Ok::<_, HeatError>(model::window_of_days(&start_date, days, &time_zone)?)
     })
 }
 

@@ -15,7 +15,6 @@
 //!
 //! This crate knows nothing of FFI; `bindings/` exposes it to Swift and Kotlin.
 
-pub mod engine;
 pub mod error;
 pub mod heat;
 mod interrupt;
@@ -23,12 +22,14 @@ pub mod limits;
 pub mod model;
 pub mod store;
 pub mod sync;
+pub mod window_diff;
 
 pub use error::{Error, InvalidInput, Result};
 pub use heat::{DaySummary, HeatMap, HeatSlot};
+#[cfg(feature = "event-json")]
+pub use model::events_from_json;
 pub use model::{
-    Availability, EventStatus, EventTime, Participation, SourceEvent, TimeRange, TimeWindow,
-    events_from_json, window_of_days,
+    Availability, EventStatus, EventTime, Participation, SourceEvent, TimeRange, TimeWindow, window_of_days,
 };
 pub use store::{HeatStore, ReconcileOptions, ReconcileOutcome, SyncRecord};
 pub use sync::{

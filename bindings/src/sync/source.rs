@@ -7,16 +7,17 @@
 //! too: a non-throwing callback that throws would be a panic in Rust whose
 //! message quotes the exception.
 
-use std::fmt;
 use std::sync::Arc;
 
 use heat_core::sync;
+pub use heat_core::sync::CalendarAccess;
 
 use crate::event::SourceEvent;
 use crate::window::TimeRange;
 
-/// The app's calendar permission, as the platform reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// The app's calendar permission, as the platform reports it (the core's
+/// type, exported as is).
+#[uniffi::remote(Enum)]
 pub enum CalendarAccess {
     FullAccess,
     WriteOnly,
@@ -36,19 +37,11 @@ pub struct CalendarRead {
 
 /// A read that failed. The reason reaches the sync summary as is: never put
 /// event titles or other user data in it.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum SourceError {
+    #[error("calendar unavailable: {reason}")]
     Unavailable { reason: String },
 }
-
-impl fmt::Display for SourceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let SourceError::Unavailable { reason } = self;
-        write!(f, "calendar unavailable: {reason}")
-    }
-}
-
-impl std::error::Error for SourceError {}
 
 /// What a foreign error that is not a `SourceError` is reported as.
 pub(crate) const UNEXPECTED_SOURCE_ERROR: &str =
@@ -79,14 +72,14 @@ pub(crate) struct ForeignSource(pub Arc<dyn CalendarSource>);
 
 impl sync::CalendarSource for ForeignSource {
     fn access(&self) -> Result<sync::CalendarAccess, sync::SourceError> {
-        self.0.access().map(Into::into).map_err(Into::into)
+        self.0.access().map_err(Into::into)
     }
 
     fn read(&self, range: heat_core::TimeRange) -> Result<sync::CalendarRead, sync::SourceError> {
-        let read = self.0.read(range.into())?;
+        let read = self.0.read(range)?;
         Ok(sync::CalendarRead {
             calendar_count: read.calendar_count,
-            events: read.events.into_iter().map(Into::into).collect(),
+            events: read.events,
         })
     }
 }
@@ -94,29 +87,5 @@ impl sync::CalendarSource for ForeignSource {
 impl From<SourceError> for sync::SourceError {
     fn from(SourceError::Unavailable { reason }: SourceError) -> Self {
         sync::SourceError { reason }
-    }
-}
-
-impl From<CalendarAccess> for sync::CalendarAccess {
-    fn from(access: CalendarAccess) -> Self {
-        match access {
-            CalendarAccess::FullAccess => sync::CalendarAccess::FullAccess,
-            CalendarAccess::WriteOnly => sync::CalendarAccess::WriteOnly,
-            CalendarAccess::Denied => sync::CalendarAccess::Denied,
-            CalendarAccess::Restricted => sync::CalendarAccess::Restricted,
-            CalendarAccess::NotDetermined => sync::CalendarAccess::NotDetermined,
-        }
-    }
-}
-
-impl From<sync::CalendarAccess> for CalendarAccess {
-    fn from(access: sync::CalendarAccess) -> Self {
-        match access {
-            sync::CalendarAccess::FullAccess => CalendarAccess::FullAccess,
-            sync::CalendarAccess::WriteOnly => CalendarAccess::WriteOnly,
-            sync::CalendarAccess::Denied => CalendarAccess::Denied,
-            sync::CalendarAccess::Restricted => CalendarAccess::Restricted,
-            sync::CalendarAccess::NotDetermined => CalendarAccess::NotDetermined,
-        }
     }
 }

@@ -3,6 +3,7 @@
 //! (`disposition`, decided in the core) and the line to log.
 
 use heat_core::sync;
+pub use heat_core::sync::{StoreProblem, SyncDisposition};
 
 use crate::error::saturating_i64;
 use crate::reconcile::ReconcileOutcome;
@@ -43,35 +44,26 @@ pub enum SyncStop {
     },
 }
 
-/// The core's `StoreProblem`, one to one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// Why the store failed (the core's type, exported as is).
+#[uniffi::remote(Enum)]
 pub enum StoreProblem {
-    /// Another connection held the write lock past the busy timeout.
     Busy,
     DiskFull,
     IoError,
-    /// Written by a newer version of the engine: only an app update helps.
     NewerVersion,
-    /// Another application's SQLite file: the path is wrong; never delete it.
     ForeignFile,
     DamagedAgain,
-    /// Deleted or replaced while the run was using it.
     FileReplaced,
-    /// A bug in the engine; the store is unchanged.
     EngineBug,
 }
 
-/// What the platform does after a run, decided once in Rust.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// What the platform does after a run, decided in the core (the core's
+/// type, exported as is).
+#[uniffi::remote(Enum)]
 pub enum SyncDisposition {
-    /// Every window is in sync.
     Done,
-    /// Not finished for a passing reason: run again later, and make sure a
-    /// run starts after this one.
     RetryLater,
-    /// Only the user can unblock it (calendar access, an app update).
     NeedsUser,
-    /// A bug in the app or the engine: retrying changes nothing.
     GiveUp,
 }
 
@@ -111,7 +103,7 @@ pub struct SyncSummary {
 
 impl From<sync::SyncSummary> for SyncSummary {
     fn from(s: sync::SyncSummary) -> Self {
-        let disposition = s.disposition().into();
+        let disposition = s.disposition();
         let log_line = s.log_line();
         SyncSummary {
             disposition,
@@ -121,7 +113,7 @@ impl From<sync::SyncSummary> for SyncSummary {
                 .windows
                 .into_iter()
                 .map(|w| WindowSync {
-                    window: w.window.into(),
+                    window: w.window,
                     outcome: w.outcome.into(),
                 })
                 .collect(),
@@ -143,41 +135,10 @@ impl From<sync::SyncStop> for SyncStop {
             sync::SyncStop::BudgetSpent => SyncStop::BudgetSpent,
             sync::SyncStop::Cancelled => SyncStop::Cancelled,
             sync::SyncStop::AlreadyRunning => SyncStop::AlreadyRunning,
-            sync::SyncStop::AccessNotGranted(access) => SyncStop::AccessNotGranted {
-                access: access.into(),
-            },
+            sync::SyncStop::AccessNotGranted(access) => SyncStop::AccessNotGranted { access },
             sync::SyncStop::SourceFailed(reason) => SyncStop::SourceFailed { reason },
-            sync::SyncStop::StoreFailed { problem, detail } => SyncStop::StoreFailed {
-                problem: problem.into(),
-                detail,
-            },
+            sync::SyncStop::StoreFailed { problem, detail } => SyncStop::StoreFailed { problem, detail },
             sync::SyncStop::InvalidPlan { field, reason } => SyncStop::InvalidPlan { field, reason },
-        }
-    }
-}
-
-impl From<sync::StoreProblem> for StoreProblem {
-    fn from(problem: sync::StoreProblem) -> Self {
-        match problem {
-            sync::StoreProblem::Busy => StoreProblem::Busy,
-            sync::StoreProblem::DiskFull => StoreProblem::DiskFull,
-            sync::StoreProblem::IoError => StoreProblem::IoError,
-            sync::StoreProblem::NewerVersion => StoreProblem::NewerVersion,
-            sync::StoreProblem::ForeignFile => StoreProblem::ForeignFile,
-            sync::StoreProblem::DamagedAgain => StoreProblem::DamagedAgain,
-            sync::StoreProblem::FileReplaced => StoreProblem::FileReplaced,
-            sync::StoreProblem::EngineBug => StoreProblem::EngineBug,
-        }
-    }
-}
-
-impl From<sync::SyncDisposition> for SyncDisposition {
-    fn from(disposition: sync::SyncDisposition) -> Self {
-        match disposition {
-            sync::SyncDisposition::Done => SyncDisposition::Done,
-            sync::SyncDisposition::RetryLater => SyncDisposition::RetryLater,
-            sync::SyncDisposition::NeedsUser => SyncDisposition::NeedsUser,
-            sync::SyncDisposition::GiveUp => SyncDisposition::GiveUp,
         }
     }
 }

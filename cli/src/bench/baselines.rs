@@ -12,8 +12,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use heat_core::engine::event_hash;
 use heat_core::model::{Zone, check_event};
+use heat_core::window_diff::event_hash;
 use heat_core::{EventTime, SourceEvent, TimeWindow};
 use rusqlite::{Connection, params};
 

@@ -140,3 +140,16 @@ pub fn cancel_latency(dir: &Path, runs: usize) -> Stats {
         }
     })
 }
+
+/// One sync run whose single window reads `MAX_EVENTS_PER_CALL` events into
+/// an empty store, in this process; returns its peak resident memory (the
+/// source's own copy of the events included, as a platform holds one).
+pub fn peak_rss_of_sync_at_event_limit(dir: &Path) -> Option<u64> {
+    let (_, events) = calendar(90, heat_core::limits::MAX_EVENTS_PER_CALL);
+    let plan = quarter_plan(90);
+    let source = PreparedSource::new(&plan, &events);
+    drop(events);
+    let summary = SyncJob::new(new_file(dir, "limit.db")).run(&plan, &source, &SyncCancellation::new());
+    assert_eq!(summary.stop, SyncStop::Completed, "{summary:?}");
+    super::measure::peak_rss_bytes()
+}

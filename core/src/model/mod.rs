@@ -2,6 +2,7 @@
 //! the rules that decide whether an input is acceptable.
 
 mod event;
+#[cfg(feature = "event-json")]
 mod event_json;
 mod intervals;
 mod local_time;
@@ -14,6 +15,7 @@ pub mod zone_rules;
 pub const MS_PER_DAY: i64 = 86_400_000;
 
 pub use event::{Availability, EventStatus, EventTime, Participation, SourceEvent};
+#[cfg(feature = "event-json")]
 pub use event_json::{event_to_json, events_from_json, events_to_json};
 pub use intervals::merge_intervals;
 pub use local_time::{DayPart, Zone, date_from_days, days_from_date, parse_date, parse_instant};

@@ -12,9 +12,9 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
 
-use crate::engine::{Digest, StoredEvent, day_digests_from_rows};
 use crate::error::{Error, Result};
 use crate::model::{DayPart, Zone};
+use crate::window_diff::{Digest, StoredEvent, day_digests_from_rows};
 
 /// The stored digest of each whole day in `days` (`None`: not stored, or a
 /// partial day, which is never stored).

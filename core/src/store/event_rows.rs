@@ -8,13 +8,13 @@ use rusqlite::{CachedStatement, Connection, OptionalExtension, Row, params};
 
 use super::day_digests;
 
-use crate::engine::{Digest, StoredEvent, WindowEvent, event_hash};
 use crate::error::{Error, Result};
 use crate::heat::{Occupancy, weight_halves};
 use crate::limits::{MAX_INSTANT_MS, MIN_INSTANT_MS};
 use crate::model::{
     Availability, EventStatus, EventTime, MS_PER_DAY, Participation, SourceEvent, Span, Zone, date_from_days,
 };
+use crate::window_diff::{Digest, StoredEvent, WindowEvent, event_hash};
 
 /// Columns every scan reads first, in this order, to place the row in time.
 const SPAN_COLUMNS: &str = "all_day, time_start, time_end";

@@ -16,11 +16,11 @@
 mod change_tracking;
 mod day_digests;
 mod event_rows;
+mod last_reconcile;
 mod open;
 mod queries;
 mod reconcile;
 mod schema;
-mod sync_log;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -32,8 +32,8 @@ use rusqlite::{Connection, InterruptHandle};
 use crate::error::{Error, Result};
 use crate::interrupt::Interrupter;
 
+pub use last_reconcile::SyncRecord;
 pub use reconcile::{ReconcileOptions, ReconcileOutcome};
-pub use sync_log::SyncRecord;
 
 pub struct HeatStore {
     /// Declared before `_busy_wait`: closed before the wait it points to.
@@ -114,7 +114,7 @@ impl HeatStore {
             .unwrap_or_else(PoisonError::into_inner)
             .get(scope)
             .cloned();
-        let stored = sync_log::load(&self.connection(), scope)?;
+        let stored = last_reconcile::load(&self.connection(), scope)?;
         Ok(match (recent, stored) {
             (Some(r), Some(s)) => Some(if r.at_ms >= s.at_ms { r } else { s }),
             (r, s) => r.or(s),

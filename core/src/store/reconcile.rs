@@ -14,15 +14,15 @@ use std::time::Instant;
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use crate::engine::{Plan, SourceState, StoredEvent, day_digests_from_rows, plan_changes, to_hex};
 use crate::error::{Error, Result};
 use crate::interrupt::{CHECK_EVERY, InterruptScope};
 use crate::model::{
     CheckedWindow, DayPart, SourceEvent, Span, TimeRange, TimeWindow, check_scope, merge_intervals,
 };
+use crate::window_diff::{Plan, SourceState, StoredEvent, day_digests_from_rows, plan_changes, to_hex};
 
-use super::sync_log::SyncRecord;
-use super::{HeatStore, day_digests, event_rows, sync_log};
+use super::last_reconcile::SyncRecord;
+use super::{HeatStore, day_digests, event_rows, last_reconcile};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReconcileOptions {
@@ -191,7 +191,7 @@ fn write_changes(
         }
     }
     let record = SyncRecord::new(now_ms(), &state.window, &state.window_digest, true);
-    sync_log::save(conn, scope, &record, &state.window_digest)?;
+    last_reconcile::save(conn, scope, &record, &state.window_digest)?;
 
     let replaced_days = dirty_indices
         .iter()
@@ -222,7 +222,7 @@ fn stored_on_dirty_days(
         .into_iter()
         .filter(|row| {
             let (start, end) = row.span.resolve(zone);
-            crate::engine::overlapped_days(&state.days, start, end)
+            crate::window_diff::overlapped_days(&state.days, start, end)
                 .is_some_and(|mut days| days.any(|d| dirty[d]))
         })
         .collect())

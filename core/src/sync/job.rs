@@ -177,14 +177,8 @@ impl Run<'_> {
             if self.budget_spent() {
                 return PassEnd::Stop(SyncStop::BudgetSpent);
             }
-            if FileIdentity::of(&self.job.path) != identity {
-                return PassEnd::Stop(SyncStop::StoreFailed {
-                    problem: StoreProblem::FileReplaced,
-                    detail: "the store file was deleted or replaced during the run".into(),
-                });
-            }
             let window_started = Instant::now();
-            let synced = self.sync_window(store, &plan.scope, window, source, summary);
+            let synced = self.sync_window(store, identity, &plan.scope, window, source, summary);
             // Also when the window found the file damaged: the restarted
             // pass is measured against the same budget.
             self.last_window = Some(window_started.elapsed());
@@ -208,6 +202,7 @@ impl Run<'_> {
     fn sync_window(
         &mut self,
         store: &HeatStore,
+        identity: FileIdentity,
         scope: &str,
         window: &TimeWindow,
         source: &dyn CalendarSource,
@@ -244,6 +239,15 @@ impl Run<'_> {
         summary.events_truncated += cleaned.truncated;
         summary.events_skipped += cleaned.skipped;
         summary.duplicates_dropped += cleaned.duplicates_dropped;
+        // Right before the commit, after the (long) read: a file deleted or
+        // replaced meanwhile must not be written, nor its loss reported as
+        // a sync.
+        if FileIdentity::of(&self.job.path) != identity {
+            return Err(PassEnd::Stop(SyncStop::StoreFailed {
+                problem: StoreProblem::FileReplaced,
+                detail: "the store file was deleted or replaced during the run".into(),
+            }));
+        }
         let result = store.reconcile_heat_with_cancel(
             scope,
             window,

@@ -16,13 +16,13 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::engine::{Digest, event_hash};
 use crate::interrupt::CHECK_EVERY;
 use crate::limits::MAX_TEXT_BYTES;
 use crate::model::{CheckedWindow, SourceEvent, Span, check_event, interval_overlaps};
+use crate::window_diff::{Digest, event_hash};
 
 /// Events ready for the reconcile, and what it took.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -33,14 +33,19 @@ pub struct Cleaned {
     pub duplicates_dropped: u64,
 }
 
+/// Maps and sets keyed by a fingerprint, which is already a hash.
+type ByFingerprint<V> = HashMap<u64, V, BuildHasherDefault<AlreadyHashed>>;
+type Fingerprints = HashSet<u64, BuildHasherDefault<AlreadyHashed>>;
+
 /// What one run remembers from window to window.
 #[derive(Default)]
 pub struct RunMemory {
     /// By id fingerprint: the copy an earlier window kept.
-    kept: HashMap<u64, Earlier>,
-    truncated: HashSet<u64>,
-    skipped: HashSet<u64>,
-    dropped: HashSet<u64>,
+    kept: ByFingerprint<Earlier>,
+    /// Contents (after cutting) already counted.
+    truncated: Fingerprints,
+    skipped: Fingerprints,
+    dropped: Fingerprints,
 }
 
 struct Earlier {
@@ -59,24 +64,24 @@ pub fn clean(
     cancelled: &AtomicBool,
 ) -> Option<Cleaned> {
     let mut cleaned = Cleaned::default();
-    let mut by_id: HashMap<u64, Kept> = HashMap::with_capacity(events.len());
+    let mut by_id = ByFingerprint::<Kept>::with_capacity_and_hasher(events.len(), Default::default());
     for (n, mut event) in events.into_iter().enumerate() {
         if n % CHECK_EVERY == 0 && cancelled.load(Ordering::SeqCst) {
             return None;
         }
-        let as_read = fingerprint(&event);
         let cut = truncate_texts(&mut event);
-        if cut && memory.truncated.insert(as_read) {
+        let content = fingerprint(&event);
+        if cut && memory.truncated.insert(content) {
             cleaned.truncated += 1;
         }
         let Ok(span) = check_event(&event).map(|checked| checked.span) else {
-            if memory.skipped.insert(as_read) {
+            if memory.skipped.insert(content) {
                 cleaned.skipped += 1;
             }
             continue;
         };
         let copy = Copy {
-            content: if cut { fingerprint(&event) } else { as_read },
+            content,
             overlaps: overlaps(span, window),
             span,
             hash: None,
@@ -86,7 +91,7 @@ pub fn clean(
             Entry::Vacant(slot) => {
                 slot.insert(Kept {
                     best: copy,
-                    others: HashSet::new(),
+                    others: Fingerprints::default(),
                 });
             }
             Entry::Occupied(mut slot) => slot.get_mut().offer(copy),
@@ -111,6 +116,28 @@ fn fingerprint(value: &(impl Hash + ?Sized)) -> u64 {
     let mut hasher = DefaultHasher::new();
     value.hash(&mut hasher);
     hasher.finish()
+}
+
+/// A hasher for keys that are fingerprints already: hashing them again
+/// (SipHash) cost a measurable share of a no-op run.
+#[derive(Default)]
+struct AlreadyHashed(u64);
+
+impl Hasher for AlreadyHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used (the keys are `u64`); fold anything else.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 fn overlaps(span: Span, window: CheckedWindow) -> bool {
@@ -149,7 +176,7 @@ impl Copy {
 struct Kept {
     best: Copy,
     /// Contents of the other, different copies seen.
-    others: HashSet<u64>,
+    others: Fingerprints,
 }
 
 impl Kept {
@@ -170,7 +197,7 @@ impl Kept {
         id: u64,
         window: CheckedWindow,
         memory: &mut RunMemory,
-    ) -> (Option<SourceEvent>, HashSet<u64>) {
+    ) -> (Option<SourceEvent>, Fingerprints) {
         match memory.kept.entry(id) {
             Entry::Occupied(earlier) => {
                 let earlier = earlier.get();

@@ -1,6 +1,6 @@
 import FlowStateHeat
 
-/// Builders for the binding tests' events and windows.
+/// Builders for the binding tests' events, windows and plans.
 let minute: Int64 = 60_000
 let hour: Int64 = 60 * minute
 let day: Int64 = 24 * hour
@@ -42,4 +42,21 @@ func allDay(_ id: String, from startDate: String, to endDate: String) -> SourceE
 
 func utcWindow(from start: Int64, days: Int64) -> TimeWindow {
     TimeWindow(startMs: start, endMs: start + days * day, timeZone: "UTC")
+}
+
+/// The contract's plan (`defaultSyncPlan`) cut to two 7-day windows from
+/// 2026-11-30 in Berlin, for scope "device".
+func twoWeekPlan() -> SyncPlan {
+    var plan = defaultSyncPlan(scope: "device", timeZone: "Europe/Berlin", today: "2026-11-30")
+    plan.pastDays = 0
+    plan.futureDays = 14
+    return plan
+}
+
+/// `twoWeekPlan()`'s days: Berlin midnight of 2026-11-30 to that of 2026-12-14.
+let berlinFortnight = TimeWindow(startMs: monday - hour, endMs: monday - hour + 14 * day, timeZone: "Europe/Berlin")
+
+/// The events of scope "device" over `berlinFortnight` in the store at `path`.
+func storedFortnight(_ path: String) throws -> [SourceEvent] {
+    try HeatStore.openReadOnly(path: path).events(scope: "device", window: berlinFortnight)
 }

@@ -6,12 +6,7 @@ import XCTest
 /// type, `cancel()` from inside `read`, a read that blocks until cancelled.
 /// No crash, the documented stop, and the store as it was.
 final class ForeignSourceTests: XCTestCase {
-    private let plan = SyncPlan(
-        scope: "device", timeZone: "Europe/Berlin", today: "2026-11-30", pastDays: 0, futureDays: 14, windowDays: 7,
-        budgetMillis: 60_000
-    )
-    /// The plan's two windows: Berlin midnight of 2026-11-30 to that of 2026-12-14.
-    private let fortnight = TimeWindow(startMs: monday - hour, endMs: monday - hour + 14 * day, timeZone: "Europe/Berlin")
+    private let plan = twoWeekPlan()
 
     private var directory: TemporaryDirectory!
 
@@ -22,17 +17,13 @@ final class ForeignSourceTests: XCTestCase {
     /// A store that already holds one synced event a day.
     private func seededStore() throws -> (String, [SourceEvent]) {
         let path = directory.path("heat.db")
-        let source = BehavingSource(events: (Int64(0)..<14).map { offset in
+        let source = AnsweringSource(events: (Int64(0)..<14).map { offset in
             timed("seeded-\(offset)", start: monday + offset * day + 9 * hour, end: monday + offset * day + 10 * hour)
         })
         XCTAssertEqual(SyncJob(path: path).run(plan: plan, source: source, cancellation: SyncCancellation()).stop, .completed)
-        let stored = try HeatStore.openReadOnly(path: path).events(scope: "device", window: fortnight)
+        let stored = try storedFortnight(path)
         XCTAssertEqual(stored.count, 14)
         return (path, stored)
-    }
-
-    private func storedEvents(_ path: String) throws -> [SourceEvent] {
-        try HeatStore.openReadOnly(path: path).events(scope: "device", window: fortnight)
     }
 
     func testAnErrorOfTheSourcesOwnTypeEndsTheRunAsSourceFailedWithAFixedText() throws {
@@ -40,7 +31,9 @@ final class ForeignSourceTests: XCTestCase {
         struct PrivateCalendarError: Error { let title: String }
         var reasons: [String] = []
         for title in ["Dentist: root canal", "Interview with a rival company"] {
-            let summary = SyncJob(path: path).run(plan: plan, source: ThrowingSource(PrivateCalendarError(title: title)), cancellation: SyncCancellation())
+            let summary = SyncJob(path: path).run(
+                plan: plan, source: ThrowingSource(PrivateCalendarError(title: title)), cancellation: SyncCancellation()
+            )
 
             guard case .sourceFailed(let reason) = summary.stop else {
                 return XCTFail("stop: \(summary.stop)")
@@ -50,31 +43,30 @@ final class ForeignSourceTests: XCTestCase {
             XCTAssertTrue(summary.windows.isEmpty)
         }
         XCTAssertEqual(reasons[0], reasons[1], "a fixed text")
-        XCTAssertEqual(try storedEvents(path), before)
+        XCTAssertEqual(try storedFortnight(path), before)
     }
 
     func testCancelFromInsideReadEndsTheRunAsCancelledWithTheStoreUnchanged() throws {
         let (path, before) = try seededStore()
-        let job = SyncJob(path: path)
         let cancellation = SyncCancellation()
-        let source = CancellingSource(cancellation: cancellation)
+        let source = CancellingSource(cancellation)
 
-        let summary = job.run(plan: plan, source: source, cancellation: cancellation)
+        let summary = SyncJob(path: path).run(plan: plan, source: source, cancellation: cancellation)
 
         XCTAssertEqual(summary.stop, .cancelled)
         XCTAssertTrue(summary.windows.isEmpty)
         XCTAssertEqual(source.reads, 1)
-        XCTAssertEqual(try storedEvents(path), before)
+        XCTAssertEqual(try storedFortnight(path), before)
     }
 
     func testAReadBlockedUntilCancelledFromAnotherThreadEndsPromptly() throws {
         let (path, before) = try seededStore()
         let job = SyncJob(path: path)
+        let cancellation = SyncCancellation()
         let source = BlockingSource()
         let finished = expectation(description: "run returned")
         let result = Box<SyncSummary>()
         let plan = self.plan
-        let cancellation = SyncCancellation()
         Thread.detachNewThread {
             result.value = job.run(plan: plan, source: source, cancellation: cancellation)
             finished.fulfill()
@@ -82,35 +74,18 @@ final class ForeignSourceTests: XCTestCase {
         XCTAssertTrue(source.readStarted.wait(timeout: .now() + 10) == .success)
 
         let cancelled = Date()
-        cancellation.cancel()  // as the expiration handler does: the run, then the platform's read
+        cancellation.cancel()  // as the expiration handler does: the run's cancellation, then the platform's read
         source.cancel()
         wait(for: [finished], timeout: 10)
 
         XCTAssertLessThan(Date().timeIntervalSince(cancelled), 1, "promptly")
         XCTAssertEqual(result.value?.stop, .cancelled)
-        XCTAssertEqual(try storedEvents(path), before)
+        XCTAssertEqual(try storedFortnight(path), before)
     }
 }
 
-/// Answers every read with the same events (those overlapping the range).
-private final class BehavingSource: CalendarSource, @unchecked Sendable {
-    private let events: [SourceEvent]
-
-    init(events: [SourceEvent]) {
-        self.events = events
-    }
-
-    func access() -> CalendarAccess { .fullAccess }
-
-    func read(range: TimeRange) throws -> CalendarRead {
-        CalendarRead(calendarCount: 1, events: events.filter { event in
-            guard case .timed(let start, let end) = event.time else { return false }
-            return start < range.endMs && end > range.startMs
-        })
-    }
-}
-
-private final class ThrowingSource: CalendarSource, @unchecked Sendable {
+/// Throws the app's own error from every read.
+final class ThrowingSource: CalendarSource, @unchecked Sendable {
     private let error: any Error
 
     init(_ error: any Error) {
@@ -124,14 +99,14 @@ private final class ThrowingSource: CalendarSource, @unchecked Sendable {
     }
 }
 
-/// Cancels its own job from inside the first read, then answers with nothing
-/// (which would empty the window if the job went on).
+/// Cancels its own run from inside the first read, then answers with
+/// nothing (which would empty the window if the job went on).
 private final class CancellingSource: CalendarSource, @unchecked Sendable {
     private let cancellation: SyncCancellation
     private let lock = NSLock()
     private var readCount = 0
 
-    init(cancellation: SyncCancellation) {
+    init(_ cancellation: SyncCancellation) {
         self.cancellation = cancellation
     }
 

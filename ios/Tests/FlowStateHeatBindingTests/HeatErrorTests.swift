@@ -121,6 +121,34 @@ final class HeatErrorTests: XCTestCase {
         }
     }
 
+    func testAnotherApplicationsSqliteFileIsForeignAndLeftAsItWasByTheStoreAndTheSyncJob() throws {
+        let cases: [(String, applicationId: UInt32, userVersion: UInt32)] = [
+            ("an application id of its own", 1234, 1),
+            ("no application id over tables of its own", 0, 0),
+        ]
+        for (index, (name, applicationId, userVersion)) in cases.enumerated() {
+            let path = directory.path("other-app-\(index).sqlite")
+            try writeForeignSqliteFile(at: path, applicationId: applicationId, userVersion: userVersion)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            do {
+                _ = try HeatStore.open(path: path)
+                XCTFail("\(name): another application's file must not open as a store")
+            } catch HeatError.ForeignDatabase(let reason) {
+                XCTAssertFalse(reason.isEmpty, name)
+            } catch {
+                XCTFail("\(name): expected ForeignDatabase, got \(error)")
+            }
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), bytes, "\(name): HeatStore.open changed the file")
+
+            let summary = SyncJob(path: path).run(plan: twoWeekPlan(), source: AnsweringSource(events: []), cancellation: SyncCancellation())
+            guard case .storeFailed(.foreignFile, _) = summary.stop else { return XCTFail("\(name): stop \(summary.stop)") }
+            XCTAssertEqual(summary.disposition, .giveUp, name)
+            XCTAssertEqual(
+                try Data(contentsOf: URL(fileURLWithPath: path)), bytes, "\(name): the sync job deleted or changed the file"
+            )
+        }
+    }
+
     func testAStoreWrittenByANewerVersionIsIncompatible() throws {
         let path = directory.path("newer.db")
         // A real store, closed (its WAL folded back into the file) ...

@@ -124,10 +124,14 @@ public struct JobScenario: Decodable {
         }
     }
 
+    /// As `summary_json` in bindings/tests/sync_job_scenarios.rs writes it:
+    /// the stop's name with its one detail (`access`, `reason`, `problem` or
+    /// `field`), the counts, and the disposition.
     public struct Summary: Decodable, Equatable {
         public let stop: String
         public let access: String?
         public let reason: String?
+        public let problem: String?
         public let field: String?
         public let windows: [Window]
         public let windowsGuarded: Int64
@@ -139,7 +143,26 @@ public struct JobScenario: Decodable {
         public let disposition: String
 
         public init(_ summary: SyncSummary) {
-            (stop, access, reason, field) = Self.describe(summary.stop)
+            var access: String?, reason: String?, problem: String?, field: String?
+            switch summary.stop {
+            case .completed: stop = "completed"
+            case .budgetSpent: stop = "budgetSpent"
+            case .cancelled: stop = "cancelled"
+            case .alreadyRunning: stop = "alreadyRunning"
+            case .accessNotGranted(let granted):
+                stop = "accessNotGranted"
+                access = JobScenario.name(of: granted)
+            case .sourceFailed(let sourceReason):
+                stop = "sourceFailed"
+                reason = sourceReason
+            case .storeFailed(let storeProblem, _):
+                stop = "storeFailed"
+                problem = Self.name(of: storeProblem)
+            case .invalidPlan(let planField, _):
+                stop = "invalidPlan"
+                field = planField
+            }
+            (self.access, self.reason, self.problem, self.field) = (access, reason, problem, field)
             windows = summary.windows.map { sync in
                 Window(
                     startMs: sync.window.startMs, endMs: sync.window.endMs, changed: sync.outcome.changed,
@@ -156,21 +179,20 @@ public struct JobScenario: Decodable {
             disposition = Self.name(of: summary.disposition)
         }
 
-        /// stop, access, reason, field
-        private static func describe(_ stop: SyncStop) -> (String, String?, String?, String?) {
-            switch stop {
-            case .completed: return ("completed", nil, nil, nil)
-            case .budgetSpent: return ("budgetSpent", nil, nil, nil)
-            case .cancelled: return ("cancelled", nil, nil, nil)
-            case .alreadyRunning: return ("alreadyRunning", nil, nil, nil)
-            case .accessNotGranted(let access): return ("accessNotGranted", JobScenario.name(of: access), nil, nil)
-            case .sourceFailed(let reason): return ("sourceFailed", nil, reason, nil)
-            case .storeFailed: return ("storeFailed", nil, nil, nil)
-            case .invalidPlan(let field, _): return ("invalidPlan", nil, nil, field)
+        static func name(of problem: StoreProblem) -> String {
+            switch problem {
+            case .busy: return "busy"
+            case .diskFull: return "diskFull"
+            case .ioError: return "ioError"
+            case .newerVersion: return "newerVersion"
+            case .foreignFile: return "foreignFile"
+            case .damagedAgain: return "damagedAgain"
+            case .fileReplaced: return "fileReplaced"
+            case .engineBug: return "engineBug"
             }
         }
 
-        private static func name(of disposition: SyncDisposition) -> String {
+        static func name(of disposition: SyncDisposition) -> String {
             switch disposition {
             case .done: return "done"
             case .retryLater: return "retryLater"

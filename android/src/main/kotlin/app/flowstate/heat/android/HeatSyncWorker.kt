@@ -19,8 +19,8 @@ import java.time.ZoneId
  * When WorkManager stops the worker (constraints no longer met, the 10-minute
  * limit, the app cancelling the work), `CoroutineWorker` cancels [doWork]'s
  * coroutine — its `onStopped` is final and does exactly that — and
- * [runCancellable] calls the job's `cancel()`: the window in progress is left
- * unchanged.
+ * [runCancellable] cancels the run's `SyncCancellation`: the window in progress
+ * is left unchanged.
  */
 class HeatSyncWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
     override suspend fun doWork(): Result {

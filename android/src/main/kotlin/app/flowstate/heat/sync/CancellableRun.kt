@@ -1,6 +1,7 @@
 package app.flowstate.heat.sync
 
 import app.flowstate.heat.CalendarSource
+import app.flowstate.heat.SyncCancellation
 import app.flowstate.heat.SyncJob
 import app.flowstate.heat.SyncPlan
 import app.flowstate.heat.SyncSummary
@@ -12,23 +13,28 @@ import kotlinx.coroutines.coroutineScope
 /**
  * Runs the job on [Dispatchers.IO], the coroutine way: cancelling the caller
  * (WorkManager stopping a `CoroutineWorker`, whose `onStopped` is final and
- * cancels `doWork`) calls [SyncJob.cancel], which stops the run at once with
- * the window in progress unchanged (`docs/contract.md` "Sync job"); the
- * caller still sees the [CancellationException], after the run returned.
+ * cancels `doWork`) cancels the run's [cancellation], made for this run
+ * only, which stops it at once with the window in progress unchanged
+ * (`docs/contract.md` "Sync job"); the caller still sees the
+ * [CancellationException], after the run returned.
  *
  * A run that changed its scope (cancelled or not) nudges [StoreChanges], so
  * screens in this process reload without waiting for their next poll.
  */
-suspend fun SyncJob.runCancellable(plan: SyncPlan, source: CalendarSource): SyncSummary = coroutineScope {
+suspend fun SyncJob.runCancellable(
+    plan: SyncPlan,
+    source: CalendarSource,
+    cancellation: SyncCancellation = SyncCancellation(),
+): SyncSummary = coroutineScope {
     val running = async(Dispatchers.IO) {
-        run(plan, source).also { summary ->
+        run(plan, source, cancellation).also { summary ->
             if (summary.windows.any { it.outcome.changed }) StoreChanges.nudge(plan.scope)
         }
     }
     try {
         running.await()
     } catch (cancelled: CancellationException) {
-        cancel()
+        cancellation.cancel()
         throw cancelled // coroutineScope returns only once the run has returned
     }
 }

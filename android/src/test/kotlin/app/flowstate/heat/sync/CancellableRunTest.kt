@@ -1,9 +1,10 @@
 package app.flowstate.heat.sync
 
 import app.flowstate.heat.HeatStore
+import app.flowstate.heat.SyncCancellation
 import app.flowstate.heat.SyncJob
-import app.flowstate.heat.SyncPlan
 import app.flowstate.heat.SyncStop
+import app.flowstate.heat.defaultSyncPlan
 import app.flowstate.heat.windowOfDays
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Dispatchers
@@ -22,11 +23,11 @@ class CancellableRunTest {
     @TempDir
     lateinit var dir: Path
 
-    private val plan = SyncPlan("me", "Europe/Berlin", "2026-11-30", pastDays = 0, futureDays = 14)
+    private val plan = defaultSyncPlan("me", "Europe/Berlin", "2026-11-30").copy(pastDays = 0, futureDays = 14)
     private val week = windowOfDays("2026-11-30", 7, "Europe/Berlin")
 
-    /** A job that tells when its cancel() was called. */
-    private class ObservedJob(path: String) : SyncJob(path) {
+    /** A run's cancellation that tells when its cancel() was called. */
+    private class ObservedCancellation : SyncCancellation() {
         val cancelCalled = CountDownLatch(1)
 
         override fun cancel() {
@@ -41,18 +42,19 @@ class CancellableRunTest {
     @Test
     fun `cancelling the caller cancels the run, which leaves the store as it was`() = runBlocking {
         val path = dir.resolve("heat.sqlite").toString()
-        val job = ObservedJob(path)
+        val job = SyncJob(path)
         val first = Rows.sourceEvents(5, "2026-11-30T09:00:00Z")
         assertEquals(SyncStop.Completed, job.runCancellable(plan, ScriptedSource(first)).stop)
         val before = storedIds(path)
 
         val reading = CountDownLatch(1)
+        val cancellation = ObservedCancellation()
         val blocking = ScriptedSource(Rows.sourceEvents(9, "2026-11-30T10:00:00Z")) {
             reading.countDown()
             // The read returns only once the coroutine's cancellation reached the job.
-            assertTrue(job.cancelCalled.await(10, TimeUnit.SECONDS), "job.cancel() was called")
+            assertTrue(cancellation.cancelCalled.await(10, TimeUnit.SECONDS), "the run's cancellation was cancelled")
         }
-        val run = async(Dispatchers.Default) { job.runCancellable(plan, blocking) }
+        val run = async(Dispatchers.Default) { job.runCancellable(plan, blocking, cancellation) }
         assertTrue(reading.await(10, TimeUnit.SECONDS), "the run reached its first read")
         run.cancel()
         assertFailsWith<CancellationException> { run.await() }

@@ -1,6 +1,7 @@
 package app.flowstate.heat.sync
 
 import app.flowstate.heat.CalendarAccess
+import app.flowstate.heat.StoreProblem
 import app.flowstate.heat.SyncStop
 import org.junit.jupiter.api.Test
 import kotlin.test.assertEquals
@@ -8,7 +9,7 @@ import kotlin.test.assertEquals
 class WorkOutcomeTest {
     @Test
     fun `source and store failures retry until the attempts run out`() {
-        for (stop in listOf(SyncStop.SourceFailed("provider restarting"), SyncStop.StoreFailed("database is locked"))) {
+        for (stop in listOf(SyncStop.SourceFailed("provider restarting"), SyncStop.StoreFailed(StoreProblem.BUSY, "database is locked"))) {
             assertEquals(WorkOutcome.RETRY, WorkOutcome.of(stop, 0), "$stop")
             assertEquals(WorkOutcome.RETRY, WorkOutcome.of(stop, WorkOutcome.MAX_ATTEMPTS - 2), "$stop")
             assertEquals(WorkOutcome.FAILURE, WorkOutcome.of(stop, WorkOutcome.MAX_ATTEMPTS - 1), "$stop")
@@ -26,7 +27,7 @@ class WorkOutcomeTest {
     fun `every other stop is a success`() {
         val stops = listOf(
             SyncStop.Completed, SyncStop.BudgetSpent, SyncStop.Cancelled, SyncStop.AlreadyRunning,
-            SyncStop.InvalidPlan("windowDays: must be at least 1"),
+            SyncStop.InvalidPlan("windowDays", "must be at least 1"),
         )
         for (stop in stops) assertEquals(WorkOutcome.SUCCESS, WorkOutcome.of(stop, 0), "$stop")
     }

@@ -1,0 +1,9 @@
+//! Exports that only the binding tests call, behind the `test-seams`
+//! feature: an app's library never carries them (nor the JSON parser they
+//! pull in).
+
+mod events_json;
+mod zone_queries;
+
+pub use events_json::events_from_json;
+pub use zone_queries::{BundledZoneDatabase, bundled_zone_database, zone_day_starts, zone_offsets_at};
