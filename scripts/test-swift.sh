@@ -7,7 +7,8 @@
 #
 #   scripts/test-swift.sh
 #
-# 1. scripts/generate-bindings.sh builds heat-ffi (debug) and generates the
+# 1. scripts/generate-bindings.sh --test-seams builds heat-ffi (debug, with the
+#    exports only the binding tests call) and generates the
 #    Swift bindings into target/bindings/swift/;
 # 2. a copy of ios/ gets the package inputs the repository does not hold:
 #    the generated FlowStateHeat.swift, the FFI header and module map, and
@@ -15,8 +16,9 @@
 # 3. scripts/swift-chroot.sh runs the Apple adapter check, swift build and
 #    swift test on that copy.
 #
-# Prints the XCTest count; fails when the toolchain is missing, the adapter
-# check, a build or a test fails, or no test ran.
+# Prints the XCTest count and the lifecycle model's step count and
+# invariants; fails when the toolchain is missing, the adapter check, a
+# build or a test fails, no test ran, or the lifecycle model did not report.
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,7 +30,8 @@ env_sh="${HEAT_TOOLCHAINS:-/opt/flowstate-toolchains}/env.sh"
 source "$env_sh"
 [[ -n ${SWIFT_ROOT:-} && -d $SWIFT_ROOT ]] || die "SWIFT_ROOT from $env_sh is not a directory"
 
-"$ROOT/scripts/generate-bindings.sh" >&2
+# --test-seams: the binding tests call eventsFromJson and the zone queries.
+"$ROOT/scripts/generate-bindings.sh" --test-seams >&2
 
 target_dir="${CARGO_TARGET_DIR:-$ROOT/target}"
 generated="$target_dir/bindings/swift"
@@ -79,4 +82,7 @@ summary=$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" "
 [[ -n $summary ]] || die "no XCTest summary in the output (log: $log)"
 executed=$(sed -E 's/^[[:space:]]*Executed ([0-9]+) tests?.*/\1/' <<<"$summary")
 [[ $executed -gt 0 ]] || die "XCTest ran no tests"
+model=$(grep -m1 "^lifecycle model: " "$log" || true)
+[[ -n $model ]] || die "the lifecycle model's random schedules did not report (log: $log)"
 echo "Swift (XCTest):${summary}"
+echo "Swift ${model}"

@@ -95,9 +95,16 @@ extension NSNotification.Name {
     public static let EKEventStoreChanged = NSNotification.Name("EKEventStoreChangedNotification")
 }
 
+/// An account (iCloud, Exchange, a CalDAV server, "On My iPhone").
+open class EKSource: EKObject {
+    open var sourceIdentifier: String { placeholder() }
+    open var title: String { placeholder() }
+}
+
 open class EKCalendar: EKObject {
     open var calendarIdentifier: String { placeholder() }
     open var title: String = ""
+    open var source: EKSource!
     open var type: EKCalendarType { placeholder() }
     open var isSubscribed: Bool { placeholder() }
     open var allowsContentModifications: Bool { placeholder() }

@@ -24,7 +24,13 @@ open class UIApplication: UIResponder {
         expirationHandler handler: (@MainActor @Sendable () -> Void)? = nil
     ) -> UIBackgroundTaskIdentifier { placeholder() }
 
-    open func endBackgroundTask(_ identifier: UIBackgroundTaskIdentifier) {}
+    /// "This method can be safely called on a non-main thread"
+    /// (`endBackgroundTask(_:)`); `nonisolated` in the current SDK.
+    nonisolated open func endBackgroundTask(_ identifier: UIBackgroundTaskIdentifier) {}
+
+    nonisolated public static let didBecomeActiveNotification = Notification.Name("UIApplicationDidBecomeActiveNotification")
+    nonisolated public static let willResignActiveNotification = Notification.Name("UIApplicationWillResignActiveNotification")
+    nonisolated public static let didEnterBackgroundNotification = Notification.Name("UIApplicationDidEnterBackgroundNotification")
 
     open var backgroundTimeRemaining: TimeInterval { placeholder() }
 }
@@ -33,6 +39,13 @@ public struct UIBackgroundTaskIdentifier: RawRepresentable, Hashable, Sendable {
     public var rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
     public static let invalid = UIBackgroundTaskIdentifier(rawValue: 0)
+}
+
+/// `NS_ENUM(NSUInteger, UIBackgroundFetchResult)`.
+public enum UIBackgroundFetchResult: UInt, Sendable {
+    case newData = 0
+    case noData = 1
+    case failed = 2
 }
 
 func placeholder<T>() -> T {

@@ -3,7 +3,7 @@
 # inside the Swift chroot, from the staged package root (see
 # scripts/test-swift.sh):
 #
-# 1. AppleSDKDeclarations/{EventKit,BackgroundTasks,UIKit,AppleFoundation}.swift
+# 1. AppleSDKDeclarations/{EventKit,BackgroundTasks,UIKit,AppleFoundation,os}.swift
 #    become modules of those names (library evolution on, so EventKit's enums
 #    are non-frozen as in the SDK);
 # 2. the whole FlowStateHeat module (generated bindings, platform-neutral
@@ -19,7 +19,7 @@ declarations=AppleSDKDeclarations
 modules=.build/apple-sdk-declarations
 rm -rf "$modules"
 mkdir -p "$modules"
-for module in EventKit BackgroundTasks UIKit AppleFoundation; do
+for module in EventKit BackgroundTasks UIKit AppleFoundation os; do
     # -suppress-warnings: only "Foundation was not compiled with library
     # evolution", which is true of corelibs Foundation and irrelevant here.
     swiftc -emit-module -parse-as-library -enable-library-evolution -swift-version 6 -suppress-warnings \

@@ -21,6 +21,49 @@ final class HostZoneRulesTests: XCTestCase {
         unregisterHostZoneRules()
     }
 
+    func testTheSlashlessNamesAreThoseOfTheBundledDatabase() {
+        let bundled = Set(bundledZoneDatabase().zoneIds.filter { !$0.contains("/") })
+        XCTAssertEqual(FoundationTimeZoneRules.slashlessZoneNames, bundled)
+    }
+
+    /// Issue 21, point 5: ICU accepts legacy ids the IANA database does not
+    /// have, meaning other zones (`BST` is Dhaka); they used to be answered.
+    func testIdsFoundationAcceptsButTheBundledDatabaseRefusesAreRefused() throws {
+        let bundled = Set(bundledZoneDatabase().zoneIds)
+        let legacy = [
+            "ACT", "AET", "AGT", "ART", "AST", "BET", "BST", "CAT", "CNT", "CST", "CTT", "EAT", "ECT", "IET", "IST",
+            "JST", "MIT", "NET", "NST", "PLT", "PNT", "PRT", "PST", "SST", "VST", "SystemV/AST4", "SystemV/EST5EDT",
+        ]
+        let acceptedByFoundation = legacy.filter { TimeZone(identifier: $0) != nil }
+        XCTAssertTrue(acceptedByFoundation.contains("BST"), "this Foundation accepts BST, so the check bites")
+        for name in acceptedByFoundation {
+            XCTAssertFalse(bundled.contains(name), name)
+            XCTAssertNil(try FoundationTimeZoneRules().offsetTransitions(zoneId: name, fromMs: 0, toMs: 86_400_000), name)
+        }
+        XCTAssertNotNil(try FoundationTimeZoneRules().offsetTransitions(zoneId: "Europe/London", fromMs: 0, toMs: 86_400_000))
+        XCTAssertNotNil(try FoundationTimeZoneRules().offsetTransitions(zoneId: "GB", fromMs: 0, toMs: 86_400_000))
+    }
+
+    /// Issue 21, point 6: a Foundation that stops reporting transitions at
+    /// 2100 (older releases do) left every zone on its last offset to 2200.
+    /// Past the horizon the yearly rule goes on, as this Foundation (whose
+    /// ICU has the final rules) reports it.
+    func testPastAHostHorizonYearlyRulesGoOnAsAFullHostReportsThem() throws {
+        let horizon = Date(epochMilliseconds: 4_102_444_800_000)  // 2100-01-01
+        let clamped = FoundationTimeZoneRules { TimeZone(identifier: $0).map { ClampedZone(zone: $0, horizon: horizon) } }
+        let full = FoundationTimeZoneRules()
+        let from: Int64 = 3_786_825_600_000  // 2090-01-01
+        let to: Int64 = 7_258_118_400_000  // 2200-01-01
+        for zone in ["Europe/Berlin", "Europe/London", "America/New_York", "Australia/Sydney", "Asia/Tokyo", "Europe/Istanbul"] {
+            let expected = try XCTUnwrap(full.offsetTransitions(zoneId: zone, fromMs: from, toMs: to))
+            let answered = try XCTUnwrap(clamped.offsetTransitions(zoneId: zone, fromMs: from, toMs: to))
+            let mismatch = zip(answered.transitions, expected.transitions).first { $0 != $1 }
+            XCTAssertEqual(answered, expected, "\(zone): \(answered.transitions.count) vs \(expected.transitions.count), first mismatch \(String(describing: mismatch))")
+        }
+        let berlin = try XCTUnwrap(full.offsetTransitions(zoneId: "Europe/Berlin", fromMs: from, toMs: to))
+        XCTAssertEqual(berlin.transitions.filter { $0.atMs >= horizon.epochMilliseconds }.count, 200, "the check bites: 100 years of DST")
+    }
+
     func testBundledRulesAndFoundationAgreeForEveryZoneFrom1990To2040() throws {
         let bundled = bundledZoneDatabase()
         XCTAssertGreaterThan(bundled.zoneIds.count, 500)
@@ -115,5 +158,20 @@ private struct DeviceDatabaseUnreadable: Error {}
 private final class ThrowingRules: HostZoneRules {
     func offsetTransitions(zoneId: String, fromMs: Int64, toMs: Int64) throws -> ZoneOffsets? {
         throw DeviceDatabaseUnreadable()
+    }
+}
+
+/// A host whose zone data ends at `horizon`: no transition reported after
+/// it, and the offset in force there from then on.
+private struct ClampedZone: ZoneTransitionReading {
+    let zone: TimeZone
+    let horizon: Date
+
+    func secondsFromGMT(for date: Date) -> Int {
+        zone.secondsFromGMT(for: min(date, horizon))
+    }
+
+    func nextDaylightSavingTimeTransition(after date: Date) -> Date? {
+        zone.nextDaylightSavingTimeTransition(after: date).flatMap { $0 < horizon ? $0 : nil }
     }
 }

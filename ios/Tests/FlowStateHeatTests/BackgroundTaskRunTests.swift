@@ -32,12 +32,14 @@ final class BackgroundTaskRunTests: XCTestCase {
     }
 
     private func start(_ sync: FakeBlockingSync, _ task: FakeTask, fallback: TimeInterval) -> SyncCoordinator<FakeBlockingSync> {
-        let coordinator = SyncCoordinator(sync)
+        let execution = DispatchSyncExecution()
+        let coordinator = SyncCoordinator(sync, execution: execution)
         BackgroundTaskRun.start(
             coordinator,
+            execution: execution,
             installExpirationHandler: { task.install($0) },
             complete: { task.complete($0) },
-            expiryFallback: fallback
+            expiryGrace: fallback
         )
         return coordinator
     }

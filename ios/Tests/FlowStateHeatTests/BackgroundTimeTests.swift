@@ -1,80 +1,104 @@
-import FlowStateHeat
+@testable import FlowStateHeat
 import XCTest
 
-/// UIKit background time is begun before a run and ended exactly once.
+/// UIKit background time is begun before a run is requested and ended
+/// exactly once: after the run, or on expiry once the cancelled run has
+/// ended (at most the grace later).
 final class BackgroundTimeTests: XCTestCase {
-    @MainActor
-    private final class FakeApplication: BackgroundTimeGranting {
+    private final class FakeApplication: BackgroundTimeGranting, @unchecked Sendable {
+        private let lock = NSLock()
+        private var _begun: [Int] = []
+        private var _ended: [(grant: Int, runStillRunning: Bool)] = []
+        private var _handler: (@MainActor @Sendable () -> Void)?
+        let sync: FakeBlockingSync
         var grantToHand = 7
-        var begun: [Int] = []
-        var ended: [Int] = []
-        var expirationHandler: (@MainActor @Sendable () -> Void)?
+
+        init(sync: FakeBlockingSync) {
+            self.sync = sync
+        }
+
+        var begun: [Int] { lock.withLock { _begun } }
+        var ended: [(grant: Int, runStillRunning: Bool)] { lock.withLock { _ended } }
+        var expirationHandler: (@MainActor @Sendable () -> Void)? { lock.withLock { _handler } }
 
         var invalidGrant: Int { 0 }
 
+        @MainActor
         func beginBackgroundTime(expirationHandler: @escaping @MainActor @Sendable () -> Void) -> Int {
-            begun.append(grantToHand)
-            self.expirationHandler = expirationHandler
-            return grantToHand
+            lock.withLock {
+                _begun.append(grantToHand)
+                _handler = expirationHandler
+                return grantToHand
+            }
         }
 
         func endBackgroundTime(_ grant: Int) {
-            ended.append(grant)
+            let running = sync.isRunning
+            lock.withLock { _ended.append((grant, running)) }
         }
     }
 
-    // The checks run on the main actor, as UIKit's calls do; they are static
-    // so that the (non-Sendable) test case never crosses to it.
+    private func requestRun(_ app: FakeApplication, grace: TimeInterval = 1) async -> Bool {
+        let execution = DispatchSyncExecution()
+        let coordinator = SyncCoordinator(app.sync, execution: execution)
+        return await MainActor.run { app.requestRun(coordinator, execution: execution, grace: grace) }
+    }
+
     func testTimeIsBegunBeforeTheRunAndEndedOnceAfterIt() async {
-        await Self.timeIsBegunBeforeTheRunAndEndedOnceAfterIt()
+        let app = FakeApplication(sync: FakeBlockingSync(noticesCancel: true))
+        let requested = await requestRun(app)
+        await eventually("the run started") { app.sync.runsStarted == 1 }
+        XCTAssertTrue(requested)
+        XCTAssertEqual(app.begun, [7])
+        XCTAssertTrue(app.ended.isEmpty)
+
+        app.sync.release()
+
+        await eventually("the time ended") { app.ended.count == 1 }
+        XCTAssertEqual(app.ended.map(\.grant), [7])
+        XCTAssertEqual(app.ended.map(\.runStillRunning), [false])
     }
 
-    func testExpiryCancelsTheRunAndEndsTheTimeOnce() async {
-        await Self.expiryCancelsTheRunAndEndsTheTimeOnce()
+    /// Issue 21, point 1: the expiration handler ended the background time
+    /// right after cancelling, while the run still had the store open.
+    func testExpiryEndsTheTimeOnlyAfterTheCancelledRunHasEnded() async {
+        let app = FakeApplication(sync: FakeBlockingSync(noticesCancel: true))
+        _ = await requestRun(app, grace: 5)
+        await eventually("the run started") { app.sync.runsStarted == 1 }
+
+        let handler = app.expirationHandler
+        await MainActor.run { handler?() }  // iOS: the time is up while the run is in progress
+
+        XCTAssertEqual(app.ended.map(\.grant), [7], "ended in the expiration handler")
+        XCTAssertEqual(app.ended.map(\.runStillRunning), [false], "after the run returned, not before")
+        try? await Task.sleep(nanoseconds: 200_000_000)
+        XCTAssertEqual(app.ended.count, 1, "not ended a second time when the run's answer comes")
     }
 
-    func testNoTimeGrantedStillRunsAndEndsNothing() async {
-        await Self.noTimeGrantedStillRunsAndEndsNothing()
+    func testExpiryOfARunThatIgnoresCancelEndsTheTimeAfterTheGrace() async {
+        let app = FakeApplication(sync: FakeBlockingSync(noticesCancel: false))
+        _ = await requestRun(app, grace: 0.3)
+        await eventually("the run started") { app.sync.runsStarted == 1 }
+
+        let handler = app.expirationHandler
+        let expired = Date()
+        await MainActor.run { handler?() }
+
+        XCTAssertEqual(app.ended.map(\.grant), [7])
+        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(expired), 0.3, "waited for the grace")
+        XCTAssertLessThan(Date().timeIntervalSince(expired), 3, "and no longer")
+        app.sync.release()
     }
 
-    @MainActor
-    private static func timeIsBegunBeforeTheRunAndEndedOnceAfterIt() async {
-        let app = FakeApplication()
-        let begunDuringRun = await app.withBackgroundTime(onExpiry: {}) { @MainActor in app.begun }
+    func testNoTimeGrantedRequestsNoRun() async throws {
+        let app = FakeApplication(sync: FakeBlockingSync(noticesCancel: true))
+        app.grantToHand = 0
 
-        XCTAssertEqual(begunDuringRun, [7])
-        XCTAssertEqual(app.ended, [7])
+        let requested = await requestRun(app)
+
+        XCTAssertFalse(requested)
+        try await Task.sleep(nanoseconds: 100_000_000)
+        XCTAssertEqual(app.sync.runsStarted, 0, "a run nobody holds could be suspended with the store open")
+        XCTAssertTrue(app.ended.isEmpty)
     }
-
-    @MainActor
-    private static func expiryCancelsTheRunAndEndsTheTimeOnce() async {
-        let app = FakeApplication()
-        let cancelled = Flag()
-
-        await app.withBackgroundTime(onExpiry: { cancelled.set() }) { @MainActor in
-            app.expirationHandler?()  // iOS: the time is up while the run is in progress
-            XCTAssertEqual(app.ended, [7], "ended in the expiration handler")
-        }
-
-        XCTAssertTrue(cancelled.isSet)
-        XCTAssertEqual(app.ended, [7], "not ended a second time when the run returns")
-    }
-
-    @MainActor
-    private static func noTimeGrantedStillRunsAndEndsNothing() async {
-        let app = FakeApplication()
-        app.grantToHand = app.invalidGrant
-
-        let ran = await app.withBackgroundTime(onExpiry: {}) { true }
-
-        XCTAssertTrue(ran)
-        XCTAssertEqual(app.ended, [])
-    }
-}
-
-private final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
 }

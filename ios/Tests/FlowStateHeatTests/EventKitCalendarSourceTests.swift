@@ -5,9 +5,9 @@ import XCTest
 final class EventKitCalendarSourceTests: XCTestCase {
     private let week = DateInterval(start: berlinTime(2026, 11, 30), end: berlinTime(2026, 12, 7))
     private let calendars = [
-        CalendarInfo(identifier: "work", type: .exchange),
-        CalendarInfo(identifier: "home", type: .calDAV),
-        CalendarInfo(identifier: "phone", type: .local),
+        CalendarInfo(identifier: "work", title: "Work", accountTitle: "Exchange", type: .exchange),
+        CalendarInfo(identifier: "home", title: "Home", accountTitle: "iCloud", type: .calDAV),
+        CalendarInfo(identifier: "phone", title: "Calendar", accountTitle: "On My iPhone", type: .local),
         CalendarInfo(identifier: "birthdays", type: .birthday),
         CalendarInfo(identifier: "holidays", type: .subscription),
     ]
@@ -17,6 +17,10 @@ final class EventKitCalendarSourceTests: XCTestCase {
             calendarItemIdentifier: id, calendarIdentifier: calendar, title: "Meeting",
             startDate: berlinTime(2026, 12, 1, 9), endDate: berlinTime(2026, 12, 1, 10)
         )
+    }
+
+    private func hiding(_ identifiers: Set<String>) -> CalendarSelection {
+        CalendarSelection(hiddenCalendars: Set(calendars.filter { identifiers.contains($0.identifier) }.map(HiddenCalendar.init)))
     }
 
     private func store(_ status: CalendarAccess) -> FakeEventStore {
@@ -70,7 +74,7 @@ final class EventKitCalendarSourceTests: XCTestCase {
     func testBirthdaysSubscriptionsAndHiddenCalendarsAreLeftOutByDefault() {
         let eventStore = store(.fullAccess)
         let source = EventKitCalendarSource(
-            client: eventStore, selection: CalendarSelection(hiddenCalendarIDs: ["home"])
+            client: eventStore, selection: hiding(["home"])
         )
 
         let read = source.readOccurrences(week)
@@ -93,7 +97,7 @@ final class EventKitCalendarSourceTests: XCTestCase {
     func testNoSelectedCalendarReadsAsZeroCalendarsWithoutAskingEventKit() {
         let eventStore = store(.fullAccess)
         let source = EventKitCalendarSource(
-            client: eventStore, selection: CalendarSelection(hiddenCalendarIDs: ["work", "home", "phone"])
+            client: eventStore, selection: hiding(["work", "home", "phone"])
         )
 
         let read = source.readOccurrences(week)
@@ -125,5 +129,55 @@ final class EventKitCalendarSourceTests: XCTestCase {
     func testUnknownCalendarTypesCountAsOrdinaryCalendars() {
         XCTAssertEqual(EventKitCalendarType(eventKitRawValue: 4), .birthday)
         XCTAssertEqual(EventKitCalendarType(eventKitRawValue: 42), .local)
+    }
+
+    /// Issue 21, point 7: EventKit cuts a predicate to four years; a longer
+    /// window read in one predicate lost everything after that.
+    func testARangeLongerThanFourYearsIsReadInSpansEachOccurrenceOnce() {
+        let start = berlinTime(2026, 1, 1)
+        let boundary = start.addingTimeInterval(EventKitCalendarSource.maxPredicateSpan)
+        let occurrences = [
+            CalendarOccurrence(calendarItemIdentifier: "year-1", calendarIdentifier: "work", title: "A", startDate: berlinTime(2026, 6, 1, 9), endDate: berlinTime(2026, 6, 1, 10)),
+            CalendarOccurrence(calendarItemIdentifier: "across", calendarIdentifier: "work", title: "B", startDate: boundary.addingTimeInterval(-3_600), endDate: boundary.addingTimeInterval(3_600)),
+            CalendarOccurrence(calendarItemIdentifier: "year-7", calendarIdentifier: "work", title: "C", startDate: berlinTime(2032, 6, 1, 9), endDate: berlinTime(2032, 6, 1, 10)),
+        ]
+        let eventStore = FakeEventStore(status: .fullAccess, calendars: calendars, occurrences: occurrences)
+        let source = EventKitCalendarSource(client: eventStore)
+
+        let read = source.readOccurrences(DateInterval(start: start, end: berlinTime(2036, 1, 1)))
+
+        XCTAssertEqual(read.occurrences.map(\.calendarItemIdentifier), ["year-1", "across", "year-7"])
+        XCTAssertEqual(eventStore.queriedCalendarIDs.count, 3, "ten years in spans of at most four")
+    }
+
+    /// Issue 21, point 4: the selection was fixed for the life of the process.
+    func testASelectionChangedAtRuntimeAppliesToTheNextRead() {
+        let eventStore = store(.fullAccess)
+        let source = EventKitCalendarSource(client: eventStore)
+        XCTAssertEqual(source.readOccurrences(week).calendarCount, 3)
+
+        source.select(hiding(["work"]))
+
+        XCTAssertEqual(source.readOccurrences(week).calendarCount, 2)
+        XCTAssertEqual(eventStore.queriedCalendarIDs.last, ["home", "phone"])
+    }
+
+    /// After a full sync a calendar comes back under a new identifier: the
+    /// persisted hidden calendar is found by its title and account, and
+    /// re-keyed; another account's calendar of the same title is not hidden.
+    func testAHiddenCalendarWhoseIdentifierChangedStaysHiddenAndIsRekeyed() {
+        let selection = hiding(["home"])
+        let afterFullSync = [
+            CalendarInfo(identifier: "home-2", title: "Home", accountTitle: "iCloud", type: .calDAV),
+            CalendarInfo(identifier: "other-home", title: "Home", accountTitle: "Gmail", type: .calDAV),
+            CalendarInfo(identifier: "work", title: "Work", accountTitle: "Exchange", type: .exchange),
+        ]
+
+        let included = afterFullSync.filter { selection.includes($0, among: afterFullSync) }.map(\.identifier)
+        let updated = selection.updated(for: afterFullSync)
+
+        XCTAssertEqual(included, ["other-home", "work"])
+        XCTAssertEqual(updated.hiddenCalendars.map(\.identifier), ["home-2"])
+        XCTAssertEqual(afterFullSync.filter { updated.includes($0, among: afterFullSync) }.map(\.identifier), ["other-home", "work"])
     }
 }

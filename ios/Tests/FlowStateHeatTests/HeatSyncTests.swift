@@ -47,45 +47,57 @@ final class HeatSyncTests: XCTestCase {
     func testAGrantThenASyncStoresTheSelectedCalendars() async throws {
         let eventStore = FakeEventStore(status: .notDetermined, calendars: calendars, occurrences: sixWeeksOfCalendar())
         let source = source(eventStore)  // made at launch, before the prompt
-        let coordinator = SyncCoordinator(heatSync(source))
-        let before = await coordinator.request()
+        let coordinator = SyncCoordinator(heatSync(source), execution: DispatchSyncExecution())
+        let before = await coordinator.requested()
         XCTAssertEqual(before?.stop, .accessNotGranted(access: .notDetermined))
 
         _ = try await source.requestAccess()
-        let summary = await coordinator.request()
+        let summary = await coordinator.requested()
 
         XCTAssertEqual(summary?.stop, .completed)
         XCTAssertEqual(summary?.windows.count, 7, "six weeks ahead and one back")
         let expected = Set(sixWeeksOfCalendar().filter { $0.calendarIdentifier == "work" }.map { SourceEvent($0, deviceTimeZone: berlin).id })
         XCTAssertEqual(try storedIDs(), expected, "the subscribed holiday calendar is left out")
-        let again = await coordinator.request()
+        let again = await coordinator.requested()
         XCTAssertEqual(again?.windows.allSatisfy { !$0.outcome.changed }, true, "the same calendar again changes nothing")
     }
 
-    func testExpiryDuringABlockedEventKitReadCompletesTheTaskOnceAndLeavesTheStore() async throws {
+    /// A read stuck in EventKit used to keep the run, and the store file,
+    /// open past the expiry: the task was completed after the fallback while
+    /// the file was still open. The read is now given up when the run is
+    /// cancelled, so the run ends (and the file closes) before the grace.
+    func testExpiryDuringABlockedEventKitReadEndsTheRunBeforeTheGraceAndLeavesTheStore() async throws {
         let eventStore = FakeEventStore(status: .fullAccess, calendars: calendars, occurrences: sixWeeksOfCalendar())
         let sync = heatSync(source(eventStore))
-        let first = await SyncCoordinator(sync).request()
+        let first = await SyncCoordinator(sync, execution: DispatchSyncExecution()).requested()
         XCTAssertEqual(first?.stop, .completed)
         let before = try storedIDs()
         eventStore.occurrences = []  // the calendar was emptied...
         eventStore.blockReads()  // ...and EventKit hangs in events(matching:)
 
         let completions = Completions()
+        let execution = DispatchSyncExecution()
+        let coordinator = SyncCoordinator(sync, execution: execution) { completions.summary = $0 }
         BackgroundTaskRun.start(
-            SyncCoordinator(sync),
+            coordinator,
+            execution: execution,
             installExpirationHandler: { completions.expire = $0 },
             complete: { completions.append($0) },
-            expiryFallback: 0.3
+            expiryGrace: 5
         )
         await eventually("the read is blocked") { eventStore.blockedReads == 1 }
+        let expired = Date()
         completions.expire?()
-        await eventually("the task completed") { completions.values == [false] }
 
-        eventStore.unblockReads()
-        try await Task.sleep(nanoseconds: 500_000_000)
-        XCTAssertEqual(completions.values, [false], "once")
+        XCTAssertLessThan(Date().timeIntervalSince(expired), 1, "the run's end, not the 5 s grace, ended the wait")
+        XCTAssertEqual(completions.values, [false])
+        XCTAssertFalse(coordinator.isRunning, "the run returned while EventKit still hangs")
+        XCTAssertEqual(completions.summary?.disposition, .retryLater)
         XCTAssertEqual(try storedIDs(), before, "the cancelled run wrote nothing")
+        eventStore.unblockReads()
+        try await Task.sleep(nanoseconds: 300_000_000)
+        XCTAssertEqual(completions.values, [false], "once")
+        XCTAssertEqual(try storedIDs(), before, "the given-up fetch's late answer is dropped")
     }
 }
 
@@ -93,6 +105,12 @@ private final class Completions: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [Bool] = []
     private var handler: (@Sendable () -> Void)?
+    private var lastSummary: SyncSummary?
+
+    var summary: SyncSummary? {
+        get { lock.withLock { lastSummary } }
+        set { lock.withLock { lastSummary = newValue } }
+    }
 
     var values: [Bool] { lock.withLock { stored } }
 

@@ -1,10 +1,11 @@
-import FlowStateHeat
+@testable import FlowStateHeat
 import FlowStateHeatTestSupport
 import XCTest
 
-/// The stream screens reload on: (storeId, changeCount) as they change.
+/// What screens reload on: (storeId, changeCount) as they change, read
+/// only while the app is active.
 final class StoreVersionsTests: XCTestCase {
-    private func reconcile(_ path: String, _ ids: [String]) throws {
+    private static func reconcile(_ path: String, _ ids: [String]) throws {
         let window = try windowOfDays(startDate: "2026-11-30", days: 1, timeZone: "Europe/Berlin")
         let events = ids.map { id in
             SourceEvent(
@@ -18,51 +19,57 @@ final class StoreVersionsTests: XCTestCase {
         )
     }
 
-    func testTheStreamYieldsTheCurrentVersionAndEachChangeIncludingARebuiltFile() async throws {
+    func testTheWatcherReadsOnActivationOnEachSignalAndNeverWhileInactive() async throws {
+        try await Self.watch()
+    }
+
+    @MainActor
+    private static func watch() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("heat.db")
+        let execution = SimulatedExecution(clock: SimulatedClock())
+        var reads = 0
+        execution.onRead = { reads += 1 }
+        let signal = ModelChangeSignal()
+        let activity = AppActivity()
+        var seen: [StoreVersion] = []
+        let watcher = StoreVersionWatcher(
+            read: { HeatStore.readVersion(path: path, scope: "device") }, signal: signal, execution: execution,
+            activity: activity, fallbackInterval: 60
+        ) { seen.append($0) }
+        XCTAssertEqual(reads, 0, "nothing is read while the app is not active")
+        signal.post()
+        XCTAssertEqual(reads, 0)
+
+        activity.set(active: true)
+        XCTAssertEqual(reads, 1, "the file does not exist yet: nothing to yield")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "read-only opens never create the file")
         try reconcile(path, ["a"])
-        var versions = HeatStore.versions(path: path, scope: "device", interval: 0.02).makeAsyncIterator()
-
-        let first = await versions.next()
-        XCTAssertEqual(first?.changeCount, 1, "the current version first")
-
+        signal.post()
+        XCTAssertEqual(seen.map(\.changeCount), [1])
         try reconcile(path, ["a"])  // no change: nothing to yield
-        try reconcile(path, ["a", "b"])
-        let second = await versions.next()
-        XCTAssertEqual(second?.changeCount, 2)
-        XCTAssertEqual(second?.storeId, first?.storeId)
+        signal.post()
+        XCTAssertEqual(seen.map(\.changeCount), [1])
 
+        activity.set(active: false)
+        try reconcile(path, ["a", "b"])
+        signal.post()
+        XCTAssertFalse(execution.fireNext(upTo: 3_600), "no poll is left in the background")
+        XCTAssertEqual(reads, 3, "no read while inactive")
+
+        activity.set(active: true)
+        XCTAssertEqual(seen.map(\.changeCount), [1, 2], "resumed with the current version")
         for suffix in ["", "-wal", "-shm"] {  // a damaged file, deleted and rebuilt
             try? FileManager.default.removeItem(atPath: path + suffix)
         }
         try reconcile(path, ["a"])
-        // A poll may catch the new file before its first reconcile (count 0).
-        var third = await versions.next()
-        if third?.changeCount == 0 {
-            third = await versions.next()
-        }
-        XCTAssertNotNil(third?.storeId)
-        XCTAssertNotEqual(third?.storeId, first?.storeId)
-        XCTAssertEqual(third?.changeCount, 1)
-    }
+        XCTAssertTrue(execution.fireNext(upTo: 3_600), "the fallback poll, 60 s later")
+        XCTAssertEqual(execution.clock.now, 60)
+        XCTAssertEqual(seen.count, 3)
+        XCTAssertNotEqual(seen.last?.storeId, seen.first?.storeId)
 
-    func testAMissingFileYieldsNothingAndIsNotCreated() async throws {
-        let directory = try TemporaryDirectory()
-        let path = directory.path("heat.db")
-        let stream = HeatStore.versions(path: path, scope: "device", interval: 0.02)
-        let reader = Task { () -> StoreVersion? in
-            for await version in stream {
-                return version
-            }
-            return nil
-        }
-
-        try await Task.sleep(nanoseconds: 300_000_000)
-        reader.cancel()
-
-        let version = await reader.value
-        XCTAssertNil(version)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "read-only opens never create the file")
+        watcher.stop()
+        signal.post()
+        XCTAssertEqual(reads, 5, "a stopped watcher reads nothing")
     }
 }

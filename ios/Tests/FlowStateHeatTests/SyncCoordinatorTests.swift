@@ -1,17 +1,18 @@
 @testable import FlowStateHeat
 import XCTest
 
-/// One run at a time; requests during a run share one follow-up.
+/// One run at a time; requests during a run share one follow-up; each
+/// requester is answered by its own run, on real threads.
 final class SyncCoordinatorTests: XCTestCase {
     func testOverlappingRequestsCoalesceIntoOneFollowUpRun() async {
         let sync = FakeBlockingSync(noticesCancel: true)
-        let coordinator = SyncCoordinator(sync)
-        let first = Task { await coordinator.request() }
+        let coordinator = SyncCoordinator(sync, execution: DispatchSyncExecution())
+        let first = Task { await coordinator.requested() }
         await eventually("the first run started") { sync.runsStarted == 1 }
 
         // A debounced run, a second debounce and a background run, all during the first run.
-        let later = (0..<3).map { _ in Task { await coordinator.request() } }
-        await eventually("three requests wait") { await coordinator.waitingForFollowUp == 3 }
+        let later = (0..<3).map { _ in Task { await coordinator.requested() } }
+        try? await Task.sleep(nanoseconds: 100_000_000)
         XCTAssertEqual(sync.runsStarted, 1, "nothing runs beside the first run")
         sync.release()
         await eventually("the follow-up started") { sync.runsStarted == 2 }
@@ -28,32 +29,69 @@ final class SyncCoordinatorTests: XCTestCase {
         XCTAssertFalse(sync.anyRunOnMainThread)
     }
 
-    func testARequestAfterTheRunEndedRunsAgain() async {
+    /// Issue 21, point 3: the first requester (a background task) used to
+    /// return only after every follow-up, so a burst of calendar changes kept
+    /// the task open until it expired.
+    func testTheFirstRequesterIsAnsweredWhenItsOwnRunEndsNotAfterTheFollowUp() async {
         let sync = FakeBlockingSync(noticesCancel: true)
-        let coordinator = SyncCoordinator(sync)
-        sync.release()
-        _ = await coordinator.request()
-        sync.release()
+        let coordinator = SyncCoordinator(sync, execution: DispatchSyncExecution())
+        let answers = Answers()
+        coordinator.request { answers.append("first", $0) }
+        await eventually("the first run started") { sync.runsStarted == 1 }
+        coordinator.request { answers.append("follow-up", $0) }
 
-        let summary = await coordinator.request()
+        sync.release()
+        await eventually("the follow-up started") { sync.runsStarted == 2 }
 
-        XCTAssertEqual(summary, FakeSummary(run: 2, succeeded: true))
+        XCTAssertEqual(answers.names, ["first"], "answered while the follow-up still runs")
+        sync.release()
+        await eventually("the follow-up answered") { answers.names == ["first", "follow-up"] }
     }
 
-    func testCancelStopsTheRunAndDropsTheFollowUp() async {
+    func testWithdrawingTheOnlyRequestCancelsExactlyItsRunAndSignalsItsEnd() async {
         let sync = FakeBlockingSync(noticesCancel: true)
-        let coordinator = SyncCoordinator(sync)
-        let first = Task { await coordinator.request() }
+        let coordinator = SyncCoordinator(sync, execution: DispatchSyncExecution())
+        let answers = Answers()
+        let first = coordinator.request { answers.append("first", $0) }
         await eventually("the first run started") { sync.runsStarted == 1 }
-        let waiting = Task { await coordinator.request() }
-        await eventually("a request waits") { await coordinator.waitingForFollowUp == 1 }
+        coordinator.request { answers.append("waiting", $0) }
 
-        coordinator.cancel()
+        let ended = coordinator.withdraw(first)
 
-        let firstSummary = await first.value
-        let waitingSummary = await waiting.value
-        XCTAssertEqual(firstSummary, FakeSummary(run: 1, succeeded: false))
-        XCTAssertNil(waitingSummary, "no new run starts once the time is up")
-        XCTAssertEqual(sync.runsStarted, 1)
+        XCTAssertNotNil(ended)
+        XCTAssertTrue(ended?.wait(until: Date(timeIntervalSinceNow: 5)) ?? false, "the cancelled run ended")
+        await eventually("the follow-up started") { sync.runsStarted == 2 }
+        XCTAssertEqual(answers.names, [], "a withdrawn request is not answered")
+        sync.release()
+        await eventually("the waiting request answered by the follow-up") { answers.names == ["waiting"] }
+    }
+
+    func testWithdrawingOneOfTwoRequestersLeavesTheRunRunning() async {
+        let sync = FakeBlockingSync(noticesCancel: true)
+        let coordinator = SyncCoordinator(sync, execution: DispatchSyncExecution())
+        let answers = Answers()
+        coordinator.request { answers.append("first", $0) }
+        await eventually("the first run started") { sync.runsStarted == 1 }
+        let second = coordinator.request { answers.append("second", $0) }
+        coordinator.request { answers.append("third", $0) }
+        sync.release()
+        await eventually("the shared follow-up started") { sync.runsStarted == 2 }
+
+        XCTAssertNil(coordinator.withdraw(second), "another request still holds the run")
+        sync.release()
+
+        await eventually("the third answered") { answers.names == ["first", "third"] }
+        XCTAssertEqual(sync.runsStarted, 2)
+    }
+}
+
+final class Answers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+
+    var names: [String] { lock.withLock { stored } }
+
+    func append(_ name: String, _ summary: FakeSummary?) {
+        lock.withLock { stored.append(name) }
     }
 }

@@ -38,6 +38,8 @@ public final class EventKitStoreClient: EventStoreClient, @unchecked Sendable {
             eventStore.calendars(for: .event).map { calendar in
                 CalendarInfo(
                     identifier: calendar.calendarIdentifier,
+                    title: calendar.title,
+                    accountTitle: calendar.source?.title ?? "",
                     type: EventKitCalendarType(eventKitRawValue: calendar.type.rawValue)
                 )
             }
@@ -56,7 +58,9 @@ public final class EventKitStoreClient: EventStoreClient, @unchecked Sendable {
     }
 
     public func reset() {
-        queue.sync { eventStore.reset() }
+        // Asynchronous: called on the main thread (EKEventStoreChanged), it must
+        // not wait for a fetch in progress; reads queued after it see the reset.
+        queue.async { self.eventStore.reset() }
     }
 }
 

@@ -2,11 +2,11 @@
 import UIKit
 
 /// UIKit's background time (`beginBackgroundTask`) for
-/// `BackgroundTimeGranting.withBackgroundTime`, which begins it before a run
-/// and ends it exactly once.
+/// `BackgroundTimeGranting.requestRun`, which begins it before a run and
+/// ends it exactly once.
 @available(iOSApplicationExtension, unavailable)
 extension UIApplication: BackgroundTimeGranting {
-    public var invalidGrant: UIBackgroundTaskIdentifier { .invalid }
+    public nonisolated var invalidGrant: UIBackgroundTaskIdentifier { .invalid }
 
     public func beginBackgroundTime(
         expirationHandler: @escaping @MainActor @Sendable () -> Void
@@ -14,7 +14,7 @@ extension UIApplication: BackgroundTimeGranting {
         beginBackgroundTask(withName: "FlowStateHeat sync", expirationHandler: expirationHandler)
     }
 
-    public func endBackgroundTime(_ grant: UIBackgroundTaskIdentifier) {
+    public nonisolated func endBackgroundTime(_ grant: UIBackgroundTaskIdentifier) {
         endBackgroundTask(grant)
     }
 }

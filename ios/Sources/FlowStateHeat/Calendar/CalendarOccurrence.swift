@@ -7,8 +7,11 @@ import Foundation
 /// Linux and the EventKit adapter merely copies fields.
 public struct CalendarOccurrence: Equatable, Sendable {
     /// `EKCalendarItem.calendarItemIdentifier`: shared by all occurrences of
-    /// a series, and, unlike `eventIdentifier`, kept when the event moves to
-    /// another calendar.
+    /// a series. Not permanent: "A full sync with the calendar will lose
+    /// this identifier", and Apple does not say it survives a move to
+    /// another calendar (of `eventIdentifier` it says "If the calendar of an
+    /// event changes, its identifier most likely changes as well"). A lost
+    /// id reads as a deletion and an addition, reconciled by the next run.
     public var calendarItemIdentifier: String
     /// `EKCalendar.calendarIdentifier` of the event's calendar.
     public var calendarIdentifier: String

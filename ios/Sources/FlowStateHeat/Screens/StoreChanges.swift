@@ -8,41 +8,91 @@ public struct StoreVersion: Equatable, Sendable {
     public let changeCount: UInt64
 }
 
-extension HeatStore {
-    /// The store's versions as they change, for a screen or widget to reload
-    /// on: the current one first, then each new one, checked every
-    /// `interval` seconds. Each check opens the file read-only on a queue of
-    /// its own and lets it go at once, so no lock on the App Group file is
-    /// held between checks (an app suspended holding one is killed). Nothing
-    /// is yielded while the file does not exist yet or cannot be read; the
-    /// stream ends when the consumer stops iterating.
-    public static func versions(path: String, scope: String, interval: TimeInterval = 1) -> AsyncStream<StoreVersion> {
-        AsyncStream { continuation in
-            let poller = Task.detached {
-                var last: StoreVersion?
-                while !Task.isCancelled {
-                    if let version = await readVersion(path: path, scope: scope), version != last {
-                        last = version
-                        continuation.yield(version)
-                    }
-                    try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
-                }
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in poller.cancel() }
+/// Tells a screen when to reload, reading the store only while the app is
+/// active: an app suspended during a read of the App Group file is killed
+/// (`0xdead10cc`), and reads in the background only cost battery. While
+/// active it reads once at once, then after every `StoreChangeSignal` (a
+/// run that changed something), and every `fallbackInterval` seconds in
+/// case a signal was missed (a run in another process). When the app
+/// resigns active the timer is cancelled and no read starts; on return the
+/// current version is read again. Each read opens the file read-only off
+/// the main thread and lets it go.
+@MainActor
+public final class StoreVersionWatcher {
+    /// A missed signal costs at most this long.
+    public static let fallbackInterval: TimeInterval = 60
+
+    private let read: @Sendable () -> StoreVersion?
+    private let execution: any SyncExecution
+    private let activity: AppActivity
+    private let fallbackInterval: TimeInterval
+    private let onChange: @MainActor (StoreVersion) -> Void
+    private var last: StoreVersion?
+    private var poll: (any ScheduledAction)?
+    private var signalObservation: (any ScheduledAction)?
+    private var activityObservation: Int?
+
+    public init(
+        read: @escaping @Sendable () -> StoreVersion?,
+        signal: any StoreChangeSignal,
+        execution: any SyncExecution,
+        activity: AppActivity,
+        fallbackInterval: TimeInterval = fallbackInterval,
+        onChange: @escaping @MainActor (StoreVersion) -> Void
+    ) {
+        self.read = read
+        self.execution = execution
+        self.activity = activity
+        self.fallbackInterval = fallbackInterval
+        self.onChange = onChange
+        signalObservation = signal.observe { [weak self] in self?.signalled() }
+        activityObservation = activity.observe { [weak self] active in self?.activityChanged(active) }
+    }
+
+    /// Stops for good (the screen went away).
+    public func stop() {
+        poll?.cancel()
+        poll = nil
+        signalObservation?.cancel()
+        signalObservation = nil
+        if let activityObservation {
+            activity.removeObserver(activityObservation)
+        }
+        activityObservation = nil
+    }
+
+    /// A store change was signalled (the Darwin notification's handler).
+    public func signalled() {
+        guard activity.isActive, activityObservation != nil else { return }
+        readNow()
+    }
+
+    private func activityChanged(_ active: Bool) {
+        poll?.cancel()
+        poll = nil
+        if active {
+            readNow()
         }
     }
 
-    private static let readQueue = DispatchQueue(label: "app.flowstate.heat.read", qos: .utility)
+    private func readNow() {
+        execution.startRead(read) { [weak self] version in self?.deliver(version) }
+        poll?.cancel()
+        poll = execution.schedule(after: fallbackInterval) { [weak self] in self?.signalled() }
+    }
 
-    /// One read-only open, off the cooperative thread pool.
-    private static func readVersion(path: String, scope: String) async -> StoreVersion? {
-        await withCheckedContinuation { continuation in
-            readQueue.async {
-                let version = try? HeatStore.openReadOnly(path: path).version(scope: scope)
-                continuation.resume(returning: version)
-            }
-        }
+    private func deliver(_ version: StoreVersion?) {
+        guard let version, version != last, activityObservation != nil else { return }
+        last = version
+        onChange(version)
+    }
+}
+
+extension HeatStore {
+    /// The store's version, from one read-only open that is let go at once;
+    /// nil while the file does not exist yet or cannot be read.
+    public static func readVersion(path: String, scope: String) -> StoreVersion? {
+        try? HeatStore.openReadOnly(path: path).version(scope: scope)
     }
 
     func version(scope: String) throws -> StoreVersion {

@@ -1,53 +1,48 @@
+import Foundation
+
 /// Extra time for a run that may outlive the app's stay in the foreground
-/// (UIKit's `beginBackgroundTask`), begun before the run and ended exactly
-/// once: when the run ends, or in the expiration handler (an app that does
-/// not end its background task when it expires is terminated). A grant of
-/// `invalid` (no time left) still runs, and there is nothing to end.
-@MainActor
-public protocol BackgroundTimeGranting: AnyObject {
+/// (UIKit's `beginBackgroundTask`): begun before the run is requested, and
+/// ended exactly once — when the run ends, or in the expiration handler
+/// after the run was cancelled and has ended (at most `grace` seconds
+/// later). "Failure to end the task explicitly will result in the
+/// termination of the app"; the handler is called "synchronously on the
+/// main thread, blocking the app's suspension momentarily"
+/// (`beginBackgroundTask(expirationHandler:)`); `endBackgroundTask` "can be
+/// safely called on a non-main thread" (`endBackgroundTask(_:)`).
+public protocol BackgroundTimeGranting: Sendable {
     associatedtype Grant: Equatable & Sendable
 
+    /// `UIBackgroundTaskIdentifier.invalid`: no time granted.
     var invalidGrant: Grant { get }
-    func beginBackgroundTime(expirationHandler: @escaping @MainActor @Sendable () -> Void) -> Grant
+    @MainActor func beginBackgroundTime(expirationHandler: @escaping @MainActor @Sendable () -> Void) -> Grant
     func endBackgroundTime(_ grant: Grant)
 }
 
 extension BackgroundTimeGranting {
-    /// Runs `body` inside background time; `onExpiry` (cancel the run) is
-    /// called when the time is up, before the grant is ended.
-    public func withBackgroundTime<T: Sendable>(
-        onExpiry: @escaping @Sendable () -> Void,
-        _ body: @Sendable () async -> T
-    ) async -> T {
-        let grant = OpenGrant(self)
-        grant.begin {
-            onExpiry()
-            grant.end()
+    /// Requests a run inside background time. Returns false, requesting
+    /// nothing, when iOS grants no time: a run nobody holds could still have
+    /// the store open when the app is suspended. The caller leaves the
+    /// change to the next run (launch, foreground, background task, push).
+    @MainActor
+    public func requestRun<Sync: BlockingSync>(
+        _ coordinator: SyncCoordinator<Sync>,
+        execution: any SyncExecution,
+        grace: TimeInterval = BackgroundTaskRun.expiryGrace
+    ) -> Bool {
+        let grant = Locked<Grant?>(nil)
+        let endGrant: @Sendable () -> Void = { [self] in
+            if let granted = grant.withValue({ value -> Grant? in
+                defer { value = nil }
+                return value
+            }) {
+                endBackgroundTime(granted)
+            }
         }
-        let result = await body()
-        grant.end()
-        return result
-    }
-}
-
-/// The grant in force, ended at most once.
-@MainActor
-private final class OpenGrant<Granter: BackgroundTimeGranting> {
-    private let granter: Granter
-    private var grant: Granter.Grant?
-
-    init(_ granter: Granter) {
-        self.granter = granter
-    }
-
-    func begin(expirationHandler: @escaping @MainActor @Sendable () -> Void) {
-        let begun = granter.beginBackgroundTime(expirationHandler: expirationHandler)
-        grant = begun == granter.invalidGrant ? nil : begun
-    }
-
-    func end() {
-        guard let grant else { return }
-        self.grant = nil
-        granter.endBackgroundTime(grant)
+        let held = HeldRun(coordinator, execution: execution) { _ in endGrant() }
+        let begun = beginBackgroundTime { held.expire(grace: grace) }
+        guard begun != invalidGrant else { return false }
+        grant.withValue { $0 = begun }
+        held.start()
+        return true
     }
 }

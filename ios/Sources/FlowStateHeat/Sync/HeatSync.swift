@@ -1,81 +1,74 @@
 import Foundation
 
-/// The Rust sync job (`SyncJob`) over the device calendar, as one blocking,
-/// cancellable run for `SyncCoordinator`. Each run plans from the device's
-/// current zone and date; every decision after that (windows, access
-/// checks, empty reads, odd events, budget, damaged files) is the job's
-/// (docs/contract.md, "Sync job").
+/// The Rust sync job (`SyncJob`) over the device calendar, as one blocking
+/// run with its own cancellation for `SyncCoordinator`. Each run plans from
+/// the device's current zone and date; every decision after that (windows,
+/// access checks, empty reads, odd events, budget, damaged files, the
+/// disposition) is the job's (docs/contract.md, "Sync job").
 public final class HeatSync: BlockingSync {
+    /// The one place iOS departs from the Rust plan (`defaultSyncPlan`, a
+    /// minute): background refresh tasks and silent pushes get about 30 s,
+    /// and a run must leave time to close the store and answer before
+    /// `PushSync.budget` (25 s) and the expiry grace. 20 s does.
+    public static let budgetMillis: Int64 = 20_000
+
     public let job: SyncJob
     private let source: any CalendarSource
     private let scope: String
-    private let pastDays: Int32
-    private let futureDays: Int32
-    private let windowDays: Int32
-    private let budgetMillis: Int64
     private let deviceTimeZone: @Sendable () -> TimeZone
     private let now: @Sendable () -> Date
-    /// The run in progress's cancellation, if a run is in progress.
-    private let current = Locked<SyncCancellation?>(nil)
 
     /// - Parameters:
     ///   - storePath: usually `SharedStoreLocation.storeURL(appGroup:)`; the
     ///     job opens it per run and closes it before returning.
-    ///   - budgetMillis: background refresh tasks get about 30 s; 20 s leaves
-    ///     time to close the store.
     ///   - deviceTimeZone, now: the device's (fixed ones in tests).
     public init(
         storePath: String,
         scope: String,
         source: any CalendarSource,
-        pastDays: Int32 = 7,
-        futureDays: Int32 = 42,
-        windowDays: Int32 = 7,
-        budgetMillis: Int64 = 20_000,
         deviceTimeZone: @escaping @Sendable () -> TimeZone = { TimeZone.current },
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         job = SyncJob(path: storePath)
         self.source = source
         self.scope = scope
-        self.pastDays = pastDays
-        self.futureDays = futureDays
-        self.windowDays = windowDays
-        self.budgetMillis = budgetMillis
         self.deviceTimeZone = deviceTimeZone
         self.now = now
     }
 
-    /// The plan of a run starting now: today and the zone are the device's.
+    /// The plan of a run starting now: the Rust defaults for the device's
+    /// zone and date, with the iOS budget.
     public func plan() -> SyncPlan {
         let zone = deviceTimeZone()
-        return SyncPlan(
-            scope: scope, timeZone: zone.identifier, today: LocalDate(now(), in: zone).description,
-            pastDays: pastDays, futureDays: futureDays, windowDays: windowDays, budgetMillis: budgetMillis
-        )
+        var plan = defaultSyncPlan(scope: scope, timeZone: zone.identifier, today: LocalDate(now(), in: zone).description)
+        plan.budgetMillis = Self.budgetMillis
+        return plan
     }
 
-    public func run() -> SyncSummary {
-        let cancellation = SyncCancellation()
-        current.withValue { $0 = cancellation }
-        defer { current.withValue { $0 = nil } }
-        return job.run(plan: plan(), source: source, cancellation: cancellation)
+    public func makeCancellation() -> SyncCancellation {
+        SyncCancellation()
     }
 
-    /// Cancels the run in progress; does nothing when none is.
-    public func cancel() {
-        current.withValue { $0?.cancel() }
+    /// A source whose reads belong to the run (`RunScopedSource`) gives up
+    /// a blocked read when the run is cancelled.
+    public func run(cancellation: SyncCancellation) -> SyncSummary {
+        let run = { [self] in job.run(plan: plan(), source: source, cancellation: cancellation) }
+        guard let scoped = source as? any RunScopedSource else { return run() }
+        return scoped.duringRun(cancellation, run)
     }
 }
 
+extension SyncCancellation: RunCancelling {}
+
 extension SyncSummary: SyncReport {
-    /// For `BGTask.setTaskCompleted(success:)`: every window ran, the rest
-    /// was left for the next run because the budget was spent, or another
-    /// run of the job was already doing it.
+    /// The one mapping to `BGTask.setTaskCompleted(success:)`, from the
+    /// disposition Rust computed: only `done` is a success (a run left for
+    /// later, one that needs the user and one given up are not).
     public var succeeded: Bool {
-        switch stop {
-        case .completed, .budgetSpent, .alreadyRunning: return true
-        case .cancelled, .accessNotGranted, .sourceFailed, .storeFailed, .invalidPlan: return false
-        }
+        disposition == .done
+    }
+
+    public var changedAnyWindow: Bool {
+        windows.contains { $0.outcome.changed }
     }
 }

@@ -6,17 +6,49 @@ struct FakeSummary: SyncReport, Equatable {
     /// 1 for the first run, 2 for the second, ...
     let run: Int
     let succeeded: Bool
+    var changedAnyWindow: Bool { false }
+    var logLine: String { "fake run \(run)" }
+}
+
+/// Reaches the run in progress only (the fake runs one at a time).
+final class FakeCancellation: RunCancelling, @unchecked Sendable {
+    private let sync: FakeBlockingSync
+    private let cancelled = NSLock()
+    private var flag = false
+
+    init(sync: FakeBlockingSync) {
+        self.sync = sync
+    }
+
+    func cancel() {
+        cancelled.withLock { flag = true }
+        sync.cancel()
+    }
+
+    func isCancelled() -> Bool {
+        cancelled.withLock { flag }
+    }
+}
+
+extension SyncCoordinator {
+    /// `request` as an async call, for tests.
+    func requested() async -> Sync.Summary? {
+        await withCheckedContinuation { continuation in
+            request { continuation.resume(returning: $0) }
+        }
+    }
 }
 
 /// A sync run that blocks until the test releases it, like a read stuck in
-/// EventKit. With `noticesCancel`, `cancel()` ends it at once (as
-/// `SyncJob.cancel()` does); without, only a release does (a call that does
-/// not notice cancellation).
+/// EventKit. With `noticesCancel`, cancelling its run ends it at once (as
+/// the job's cancellation does); without, only a release does (a call that
+/// does not notice cancellation).
 final class FakeBlockingSync: BlockingSync, @unchecked Sendable {
     private let condition = NSCondition()
     private let noticesCancel: Bool
     // Guarded by `condition`.
     private var started = 0
+    private var ended = 0
     private var permits = 0
     private var cancelRequested = false
     private var ranOnMainThread = false
@@ -29,6 +61,13 @@ final class FakeBlockingSync: BlockingSync, @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return started
+    }
+
+    /// A run has started and not returned.
+    var isRunning: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return started > ended
     }
 
     var anyRunOnMainThread: Bool {
@@ -45,13 +84,20 @@ final class FakeBlockingSync: BlockingSync, @unchecked Sendable {
         condition.unlock()
     }
 
-    func run() -> FakeSummary {
+    func makeCancellation() -> FakeCancellation {
+        FakeCancellation(sync: self)
+    }
+
+    func run(cancellation: FakeCancellation) -> FakeSummary {
         condition.lock()
-        defer { condition.unlock() }
+        defer {
+            ended += 1
+            condition.unlock()
+        }
         started += 1
         let run = started
         ranOnMainThread = ranOnMainThread || Thread.isMainThread
-        cancelRequested = false
+        cancelRequested = cancellation.isCancelled()
         while permits == 0, !(noticesCancel && cancelRequested) {
             condition.wait()
         }

@@ -3,8 +3,9 @@ import Foundation
 
 /// An event store that behaves like `EKEventStore` where it matters: made
 /// before access was granted, it lists no calendars (and so no events) until
-/// `reset()` is called after the grant. Its fetch can be made to hang, as
-/// `events(matching:)` may.
+/// `reset()` is called after the grant. Like EventKit, a fetch over more
+/// than four years silently covers the first four only. Its fetch can be
+/// made to hang, as `events(matching:)` may.
 final class FakeEventStore: EventStoreClient, @unchecked Sendable {
     private let lock = NSLock()
     // Guarded by `lock`.
@@ -79,7 +80,10 @@ final class FakeEventStore: EventStoreClient, @unchecked Sendable {
         return lock.withLock {
             _queriedCalendarIDs.append(calendarIDs)
             guard cacheHasAccess && status == .fullAccess else { return [] }
-            return _occurrences.filter { calendarIDs.contains($0.calendarIdentifier) && interval.intersects(DateInterval(start: $0.startDate, end: $0.endDate)) }
+            let searched = DateInterval(start: interval.start, duration: min(interval.duration, 1_461 * 86_400))
+            return _occurrences.filter {
+                calendarIDs.contains($0.calendarIdentifier) && searched.intersects(DateInterval(start: $0.startDate, end: $0.endDate))
+            }
         }
     }
 
