@@ -39,7 +39,7 @@ public struct JobScenario: Decodable {
 
     /// An answer to `read()`: a result, or something to throw.
     public enum Read: Decodable {
-        case events(calendarCount: UInt32, events: [RawEvent])
+        case events(calendarCount: Int32, events: [RawEvent])
         case unavailable(reason: String)
         case otherError
 
@@ -52,7 +52,7 @@ public struct JobScenario: Decodable {
             switch try object.decodeIfPresent(String.self, forKey: .throw) {
             case nil:
                 self = .events(
-                    calendarCount: try object.decode(UInt32.self, forKey: .calendarCount),
+                    calendarCount: try object.decode(Int32.self, forKey: .calendarCount),
                     events: try object.decode([RawEvent].self, forKey: .events)
                 )
             case "unavailable":

@@ -130,7 +130,7 @@ public final class EventKitCalendarSource: CalendarSource, RunScopedSource, Send
         let (calendarCount, occurrences) = try reads.read { [self] in readOccurrences(DateInterval(start: start, end: end)) }
         let zone = deviceTimeZone()
         return CalendarRead(
-            calendarCount: UInt32(clamping: calendarCount),
+            calendarCount: Int32(clamping: calendarCount),
             events: occurrences.map { SourceEvent($0, deviceTimeZone: zone) }
         )
     }

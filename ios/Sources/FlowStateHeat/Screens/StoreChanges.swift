@@ -1,13 +1,5 @@
 import Foundation
 
-/// Which state of the store file a screen shows: `storeId` changes when a
-/// damaged file was rebuilt, `changeCount` with every sync that changed the
-/// scope (docs/contract.md, "Sync job": reading for screens).
-public struct StoreVersion: Equatable, Sendable {
-    public let storeId: String
-    public let changeCount: UInt64
-}
-
 /// Tells a screen when to reload, reading the store only while the app is
 /// active: an app suspended during a read of the App Group file is killed
 /// (`0xdead10cc`), and reads in the background only cost battery. While
@@ -93,9 +85,5 @@ extension HeatStore {
     /// nil while the file does not exist yet or cannot be read.
     public static func readVersion(path: String, scope: String) -> StoreVersion? {
         try? HeatStore.openReadOnly(path: path).version(scope: scope)
-    }
-
-    func version(scope: String) throws -> StoreVersion {
-        StoreVersion(storeId: try storeId(), changeCount: try changeCount(scope: scope))
     }
 }
