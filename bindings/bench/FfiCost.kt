@@ -65,7 +65,7 @@ class QuarterSource(private val events: List<SourceEvent>) : CalendarSource {
     override fun access() = CalendarAccess.FULL_ACCESS
 
     override fun read(range: TimeRange): CalendarRead = CalendarRead(
-        1u,
+        1,
         byRange.getOrPut(range) {
             events.filter { (it.time as EventTime.Timed).let { t -> t.startMs < range.endMs && t.endMs > range.startMs } }
         },

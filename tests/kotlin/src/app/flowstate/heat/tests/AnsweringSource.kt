@@ -22,6 +22,6 @@ class AnsweringSource(private val answer: (TimeRange) -> List<SourceEvent>) : Ca
 
     override fun read(range: TimeRange): CalendarRead {
         readCalls.incrementAndGet()
-        return CalendarRead(1u, answer(range))
+        return CalendarRead(1, answer(range))
     }
 }

@@ -182,7 +182,7 @@ class ScriptedSource(run: Json) : CalendarSource {
         return when ((answer as Json.Obj).fields["throw"]?.string) {
             "unavailable" -> throw SourceException.Unavailable(answer["reason"].string)
             "other" -> throw ProviderCrashed()
-            null -> CalendarRead(answer["calendarCount"].long.toUInt(), answer["events"].list.map(SyncJobScenario::event))
+            null -> CalendarRead(answer["calendarCount"].int, answer["events"].list.map(SyncJobScenario::event))
             else -> error("unknown throw")
         }
     }
