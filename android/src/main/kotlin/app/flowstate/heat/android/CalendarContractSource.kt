@@ -42,7 +42,7 @@ class CalendarContractSource(context: Context, includeHiddenCalendars: Boolean) 
         val cursor = context.contentResolver.query(uri.build(), PROJECTION, null, null, null)
             ?: throw SourceException.Unavailable("the calendar provider returned no cursor for the instances")
         val rows = cursor.use { buildList(it.count) { while (it.moveToNext()) add(it.instanceRow()) } }
-        return CalendarRead(calendarCount.toUInt(), mapping.toSourceEvents(rows))
+        return CalendarRead(calendarCount, mapping.toSourceEvents(rows))
     }
 
     private fun Cursor.instanceRow() = InstanceRow(

@@ -3,6 +3,7 @@ package app.flowstate.heat.android
 import android.content.Context
 import androidx.work.Data
 import app.flowstate.heat.HeatStore
+import app.flowstate.heat.StoreVersion
 import app.flowstate.heat.SyncJob
 import app.flowstate.heat.sync.HeatSyncConfig
 import app.flowstate.heat.sync.StoreChanges
@@ -72,7 +73,7 @@ object HeatSync {
      * screen is started and reload on each value ([StoreChanges]).
      */
     @JvmOverloads
-    fun changes(context: Context, scope: String = SCOPE, pollEvery: Duration = 30.seconds): Flow<StoreChanges.Version> =
+    fun changes(context: Context, scope: String = SCOPE, pollEvery: Duration = 30.seconds): Flow<StoreVersion> =
         StoreChanges.versions(storePath(context), scope, pollEvery)
 
     private var job: SyncJob? = null

@@ -2,6 +2,7 @@ package app.flowstate.heat.sync
 
 import app.flowstate.heat.HeatException
 import app.flowstate.heat.HeatStore
+import app.flowstate.heat.StoreVersion
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -25,9 +26,6 @@ import kotlin.time.Duration.Companion.seconds
  * [runCancellable]). Other processes are seen at the next poll.
  */
 object StoreChanges {
-    /** The identity of what a screen has drawn: a rebuilt file has a new [storeId]. */
-    data class Version(val storeId: String, val changeCount: ULong)
-
     /** Nudges so far, per scope: a collector that read after seeing a count misses none after it. */
     private val nudges = MutableStateFlow(emptyMap<String, Long>())
 
@@ -37,11 +35,11 @@ object StoreChanges {
     }
 
     /**
-     * The current [Version] of [scope] in the store at [path], then each new
+     * The current [StoreVersion] of [scope] in the store at [path], then each new
      * one. Nothing while the file does not exist yet (before the first sync)
      * or cannot be read; the next poll tries again.
      */
-    fun versions(path: String, scope: String, pollEvery: Duration = 30.seconds): Flow<Version> = flow {
+    fun versions(path: String, scope: String, pollEvery: Duration = 30.seconds): Flow<StoreVersion> = flow {
         while (true) {
             val seen = nudges.value[scope]
             read(path, scope)?.let { emit(it) }
@@ -49,9 +47,9 @@ object StoreChanges {
         }
     }.distinctUntilChanged().flowOn(Dispatchers.IO)
 
-    private fun read(path: String, scope: String): Version? =
+    private fun read(path: String, scope: String): StoreVersion? =
         try {
-            HeatStore.openReadOnly(path).use { store -> Version(store.storeId(), store.changeCount(scope)) }
+            HeatStore.openReadOnly(path).use { store -> store.version(scope) }
         } catch (unreadable: HeatException) {
             null
         }

@@ -16,7 +16,7 @@ class ScriptedSource(
 
     override fun read(range: TimeRange): CalendarRead {
         onRead(range)
-        return CalendarRead(1u, events.filter { overlaps(it, range) })
+        return CalendarRead(1, events.filter { overlaps(it, range) })
     }
 
     private fun overlaps(event: SourceEvent, range: TimeRange): Boolean {
