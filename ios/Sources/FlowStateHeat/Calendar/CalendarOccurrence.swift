@@ -68,25 +68,32 @@ public struct CalendarOccurrence: Equatable, Sendable {
     }
 }
 
-/// Mirrors `EKEventAvailability` (same raw values).
-public enum EventKitAvailability: Int, Sendable {
+/// Mirrors `EKEventAvailability` (same raw values). These neutral copies
+/// of EventKit's enums are what the package's logic and its Linux tests use;
+/// the declarations in `AppleSDKDeclarations/` only stand in for the SDK
+/// when the Apple adapters are compiled on Linux and never ship.
+public enum EventKitAvailability: Int, Sendable, EventKitValue {
     case notSupported = -1
     case busy = 0
     case free = 1
     case tentative = 2
     case unavailable = 3
+
+    public static let unknownValue = EventKitAvailability.notSupported
 }
 
 /// Mirrors `EKEventStatus` (same raw values).
-public enum EventKitStatus: Int, Sendable {
+public enum EventKitStatus: Int, Sendable, EventKitValue {
     case none = 0
     case confirmed = 1
     case tentative = 2
     case canceled = 3
+
+    public static let unknownValue = EventKitStatus.none
 }
 
 /// Mirrors `EKParticipantStatus` (same raw values).
-public enum EventKitParticipantStatus: Int, Sendable {
+public enum EventKitParticipantStatus: Int, Sendable, EventKitValue {
     case unknown = 0
     case pending = 1
     case accepted = 2
@@ -95,24 +102,6 @@ public enum EventKitParticipantStatus: Int, Sendable {
     case delegated = 5
     case completed = 6
     case inProcess = 7
-}
 
-// Non-failing conversions from EventKit's raw values, for the adapter: a
-// value added by a later iOS falls back to the neutral default.
-extension EventKitAvailability {
-    public init(eventKitRawValue rawValue: Int) {
-        self = Self(rawValue: rawValue) ?? .notSupported
-    }
-}
-
-extension EventKitStatus {
-    public init(eventKitRawValue rawValue: Int) {
-        self = Self(rawValue: rawValue) ?? .none
-    }
-}
-
-extension EventKitParticipantStatus {
-    public init(eventKitRawValue rawValue: Int) {
-        self = Self(rawValue: rawValue) ?? .unknown
-    }
+    public static let unknownValue = EventKitParticipantStatus.unknown
 }

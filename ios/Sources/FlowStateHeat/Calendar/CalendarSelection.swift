@@ -93,17 +93,13 @@ public struct CalendarInfo: Equatable, Sendable {
 }
 
 /// Mirrors `EKCalendarType` (same raw values).
-public enum EventKitCalendarType: Int, Sendable {
+public enum EventKitCalendarType: Int, Sendable, EventKitValue {
     case local = 0
     case calDAV = 1
     case exchange = 2
     case subscription = 3
     case birthday = 4
-}
 
-extension EventKitCalendarType {
     /// A type added by a later iOS counts as an ordinary calendar.
-    public init(eventKitRawValue rawValue: Int) {
-        self = Self(rawValue: rawValue) ?? .local
-    }
+    public static let unknownValue = EventKitCalendarType.local
 }
