@@ -7,23 +7,12 @@
 
 use std::process::Command;
 
-/// A command running only the entry point `test` (its full path, e.g.
-/// `kill::victim_process`) of this binary.
+/// A command running only the entry point `test` (its path in this module,
+/// e.g. `kill::victim_process`) of this binary.
 pub fn command(test: &str) -> Command {
     let mut cmd = Command::new(std::env::current_exe().expect("the test binary's path"));
-    cmd.args([
-        &entry_point(test),
-        "--exact",
-        "--ignored",
-        "--nocapture",
-        "--test-threads=1",
-    ]);
+    cmd.args(entry_point_args(test));
     cmd
-}
-
-/// The full test path of an entry point named relative to this module.
-fn entry_point(test: &str) -> String {
-    format!("reliability::{test}")
 }
 
 /// The same, started through `unshare --mount` so the child may mount file
@@ -33,14 +22,19 @@ pub fn command_in_private_mounts(test: &str) -> Command {
     let mut cmd = Command::new("unshare");
     cmd.args(["--mount", "--propagation", "private", "--"]);
     cmd.arg(std::env::current_exe().expect("the test binary's path"));
-    cmd.args([
-        &entry_point(test),
-        "--exact",
-        "--ignored",
-        "--nocapture",
-        "--test-threads=1",
-    ]);
+    cmd.args(entry_point_args(test));
     cmd
+}
+
+/// The test harness's arguments that run exactly one ignored entry point.
+fn entry_point_args(test: &str) -> [String; 5] {
+    [
+        format!("reliability::{test}"),
+        "--exact".into(),
+        "--ignored".into(),
+        "--nocapture".into(),
+        "--test-threads=1".into(),
+    ]
 }
 
 /// Lines of the child's output that carry `tag` (the test harness adds its
