@@ -42,6 +42,13 @@ fn read_rule(
     let mut freq = None;
     let mut parts: Vec<&str> = Vec::new();
     for part in line.value.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        // RFC 5545's rule grammar is ASCII; the rrule crate slices parts
+        // byte-wise and panics inside a multi-byte character (found by the
+        // fuzz target), so a part that is not ASCII never reaches it.
+        if !part.is_ascii() {
+            warnings.push(line.fault("a rule part is not ASCII; the part is ignored"));
+            continue;
+        }
         let (key, value) = part.split_once('=').unwrap_or((part, ""));
         let key = key.trim().to_ascii_uppercase();
         match key.as_str() {

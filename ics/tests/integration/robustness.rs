@@ -92,6 +92,23 @@ fn extreme_lengths_and_dates_are_refused_or_handled() {
     }
 }
 
+/// Found by the fuzz target: the rrule crate slices a `BYDAY` value
+/// byte-wise and panicked inside a multi-byte character.
+#[test]
+fn a_rule_part_that_is_not_ascii_is_ignored_with_a_warning() {
+    let window = window_of_days("2026-10-19", 21, "Europe/Berlin").unwrap();
+    let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261020T090000Z\r\n\
+                DTEND:20261020T093000Z\r\nRRULE:FREQ=DAILY;COUNT=3;BYDAY=MO,TH\u{739}R\r\n\
+                END:VEVENT\r\nEND:VCALENDAR\r\n";
+    let import = import_ics(text, &window, None).expect("an import");
+    assert_eq!(import.events.len(), 3, "the rule without its broken part");
+    assert!(
+        import.warnings.iter().any(|w| w.reason.contains("not ASCII")),
+        "{:?}",
+        import.warnings
+    );
+}
+
 #[test]
 fn many_hostile_zones_and_tzids_are_bounded_in_time() {
     let mut text = String::from("BEGIN:VCALENDAR\r\n");
