@@ -19,8 +19,8 @@ seen (platform types, static members of interfaces reachable through
 implementing classes, SAM conversion), which hand-written Kotlin would not.
 
 What the `.pyi` files lose, restored here:
-- interface or class: KIND (the table below); an unlisted class with two
-  class-looking bases stops the script, naming the one to add;
+- interface, abstract or final class: KIND (the table below); an unlisted
+  class with two class-looking bases stops the script, naming the one to add;
 - `protected` nested types: KIND too;
 - primitive return widths: `int` returns are Java `int` unless
   RETURN_WIDTHS says `long`/`short`; `float` returns are `double` unless it
@@ -48,7 +48,9 @@ from pathlib import Path
 # Top-level classes the adapters reach without importing them (a return type
 # they call methods on).
 EXTRA_CLASSES = [
+    "android.R",
     "android.content.ContentResolver",
+    "android.content.SharedPreferences",
     "android.net.Uri",
 ]
 
@@ -65,6 +67,12 @@ KIND = {
     "android.content.pm.PackageManager": "abstract class",
     "android.content.ContentResolver": "abstract class",
     "android.net.Uri": "abstract class",
+    # Final in android.jar, and constructed or named by the adapters: final
+    # here too, so that subclassing them fails as it would against the SDK.
+    "android.app.NotificationChannel": "final class",
+    "android.provider.CalendarContract.Instances": "final class",
+    "android.provider.CalendarContract.Events": "final class",
+    "android.provider.CalendarContract.Calendars": "final class",
 }
 
 # Java return type of methods whose `.pyi` return (`int`, `float`) is ambiguous.
@@ -342,9 +350,13 @@ class Generator:
             if len(classes) > 1:
                 raise SystemExit(f"android-api-stubs: {cls.name} extends {classes}: add the interfaces to KIND")
             # A class implementing interfaces would have to implement their
-            # methods; abstract spares that (the adapters construct none).
-            abstract = "abstract " if "abstract" in kind or interfaces else ""
-            header = f"{visibility} {static}{abstract}class {cls.simple}{params}"
+            # methods; abstract spares that, unless KIND says the class is
+            # final (javac then checks that its stub declares them all).
+            if kind.endswith("final class"):
+                modifier = "final "
+            else:
+                modifier = "abstract " if "abstract" in kind or interfaces else ""
+            header = f"{visibility} {static}{modifier}class {cls.simple}{params}"
             if classes:
                 header += f" extends {classes[0]}"
             if interfaces:

@@ -36,8 +36,8 @@ data class HeatSyncConfig(
         SyncPlan(scope, timeZone, today.toString(), pastDays, futureDays, windowDays, budget.inWholeMilliseconds)
 
     /**
-     * The config as plain key-values, for a background job's input (WorkManager
-     * `Data` takes strings, numbers and booleans); [fromKeyValues] reads it back.
+     * The config as plain key-values, for the persisted schedule ([ScheduledSync];
+     * preferences take strings, numbers and booleans); [fromKeyValues] reads it back.
      */
     fun toKeyValues(): Map<String, Any> = mapOf(
         KEY_SCOPE to scope,
@@ -59,7 +59,7 @@ data class HeatSyncConfig(
         private const val KEY_BUDGET_MS = "heat.budgetMs"
         private const val KEY_INCLUDE_HIDDEN = "heat.includeHiddenCalendars"
 
-        /** Reads [toKeyValues]' output; a missing key takes its default (work scheduled by an older version). */
+        /** Reads [toKeyValues]' output; a missing key takes its default (a schedule persisted by an older version). */
         fun fromKeyValues(values: Map<String, Any?>): HeatSyncConfig {
             val defaults = HeatSyncConfig()
             return HeatSyncConfig(
