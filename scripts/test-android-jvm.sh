@@ -74,5 +74,5 @@ echo "==> JVM tests: compiling android/src/test (${#test_sources[@]} files)"
 echo "==> JVM tests: running"
 java -Djna.library.path="$LIB_DIR" -jar "$JUNIT_CONSOLE_JAR" \
     --disable-banner --disable-ansi-colors --fail-if-no-tests --details=tree \
-    --class-path "$OUT/test:$OUT/main:$api_cp:$runtime_cp:$test_cp" \
+    --class-path "$OUT/test:android/src/test/resources:$OUT/main:$api_cp:$runtime_cp:$test_cp" \
     --scan-class-path "$OUT/test"
