@@ -24,11 +24,12 @@ import app.flowstate.heat.HeatStore
 import app.flowstate.heat.Participation
 import app.flowstate.heat.ReconcileOptions
 import app.flowstate.heat.SourceEvent
+import app.flowstate.heat.SyncCancellation
 import app.flowstate.heat.SyncJob
-import app.flowstate.heat.SyncPlan
 import app.flowstate.heat.SyncStop
 import app.flowstate.heat.TimeRange
 import app.flowstate.heat.TimeWindow
+import app.flowstate.heat.defaultSyncPlan
 import app.flowstate.heat.time.JavaTimeZoneRules
 import app.flowstate.heat.unregisterHostZoneRules
 import app.flowstate.heat.windowOfDays
@@ -74,14 +75,16 @@ class QuarterSource(private val events: List<SourceEvent>) : CalendarSource {
 const val JOB_RUNS = 60
 
 fun syncJobNoop(dir: java.nio.file.Path, events: List<SourceEvent>) {
-    val plan = SyncPlan("bench", "Europe/Berlin", "2026-11-30", pastDays = 0, futureDays = 90, windowDays = 7)
+    val plan = defaultSyncPlan("bench", "Europe/Berlin", "2026-11-30").copy(pastDays = 0, futureDays = 90, windowDays = 7)
     val source = QuarterSource(events)
+    // As in `heat bench`: one handle, never cancelled, made outside the timed runs.
+    val never = SyncCancellation()
     SyncJob(dir.resolve("job.db").toString()).use { job ->
-        check(job.run(plan, source).stop == SyncStop.Completed) { "the first run fills the store" }
+        check(job.run(plan, source, never).stop == SyncStop.Completed) { "the first run fills the store" }
         val wall = mutableListOf<Double>()
         repeat(JOB_RUNS) {
             val started = System.nanoTime()
-            val summary = job.run(plan, source)
+            val summary = job.run(plan, source, never)
             wall += (System.nanoTime() - started) / 1_000.0
             check(summary.stop == SyncStop.Completed && summary.windows.none { it.outcome.changed }) {
                 "the benchmark expects a completed no-op run"

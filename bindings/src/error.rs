@@ -45,8 +45,12 @@ pub enum HeatError {
         found_version: i64,
         supported_version: i64,
     },
-    /// The file is not a store of this engine, or is damaged.
+    /// The file is a store of this engine and is damaged (or is not a
+    /// database at all): deleting it and syncing again rebuilds it.
     CorruptDatabase { reason: String },
+    /// Another application's SQLite file: never delete it (it may hold what
+    /// its owner cannot get back); the path is wrong.
+    ForeignDatabase { reason: String },
     /// A write call on a store opened with `openReadOnly`.
     ReadOnly { reason: String },
     /// A bug in the engine stopped the call (a Rust panic); the store is unchanged.
@@ -67,15 +71,16 @@ impl From<CoreError> for HeatError {
                 stored_events: saturating_i64(stored_events),
             },
             CoreError::Interrupted => HeatError::Interrupted { reason },
-            CoreError::Storage(_) => HeatError::Storage { reason },
+            CoreError::Storage(_) | CoreError::Busy(_) | CoreError::DiskFull(_) => {
+                HeatError::Storage { reason }
+            }
             CoreError::IncompatibleDatabase { found, supported } => HeatError::IncompatibleDatabase {
                 reason,
                 found_version: found,
                 supported_version: supported,
             },
-            CoreError::ForeignDatabase | CoreError::CorruptDatabase(_) => {
-                HeatError::CorruptDatabase { reason }
-            }
+            CoreError::ForeignDatabase => HeatError::ForeignDatabase { reason },
+            CoreError::CorruptDatabase(_) => HeatError::CorruptDatabase { reason },
             CoreError::ReadOnly(_) => HeatError::ReadOnly { reason },
         }
     }
@@ -116,6 +121,7 @@ impl fmt::Display for HeatError {
             | HeatError::Storage { reason }
             | HeatError::IncompatibleDatabase { reason, .. }
             | HeatError::CorruptDatabase { reason }
+            | HeatError::ForeignDatabase { reason }
             | HeatError::ReadOnly { reason }
             | HeatError::Internal { reason } => f.write_str(reason),
         }

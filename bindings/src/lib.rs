@@ -36,8 +36,8 @@ pub use ics::{IcsImport, IcsIssue, events_from_ics, import_ics};
 pub use reconcile::{ReconcileOptions, ReconcileOutcome, SyncRecord};
 pub use store::HeatStore;
 pub use sync::{
-    CalendarAccess, CalendarRead, CalendarSource, SourceError, SyncJob, SyncPlan, SyncStop, SyncSummary,
-    WindowSync,
+    CalendarAccess, CalendarRead, CalendarSource, SourceError, StoreProblem, SyncCancellation,
+    SyncDisposition, SyncJob, SyncPlan, SyncStop, SyncSummary, WindowSync, default_sync_plan,
 };
 pub use window::{TimeRange, TimeWindow, window_of_days};
 pub use zone_queries::{BundledZoneDatabase, bundled_zone_database, zone_day_starts, zone_offsets_at};

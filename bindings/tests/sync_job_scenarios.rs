@@ -9,7 +9,8 @@ use std::sync::{Arc, Mutex};
 
 use heat_ffi::{
     Availability, CalendarAccess, CalendarRead, CalendarSource, EventStatus, EventTime, HeatStore,
-    Participation, SourceError, SourceEvent, SyncJob, SyncPlan, SyncStop, SyncSummary, TimeRange, TimeWindow,
+    Participation, SourceError, SourceEvent, StoreProblem, SyncCancellation, SyncDisposition, SyncJob,
+    SyncPlan, SyncStop, SyncSummary, TimeRange, TimeWindow,
 };
 use serde_json::Value;
 
@@ -153,9 +154,16 @@ fn summary_json(s: &SyncSummary) -> Value {
             "eventsInserted": w.outcome.events_inserted, "eventsDeleted": w.outcome.events_deleted,
             "eventsUnchanged": w.outcome.events_unchanged,
         })).collect::<Vec<_>>(),
-        "windowsGuarded": s.windows_guarded, "eventsTruncated": s.events_truncated,
+        "windowsGuarded": s.windows_guarded, "windowsOversized": s.windows_oversized,
+        "eventsTruncated": s.events_truncated,
         "eventsSkipped": s.events_skipped, "duplicatesDropped": s.duplicates_dropped,
         "storeRebuilt": s.store_rebuilt,
+        "disposition": match s.disposition {
+            SyncDisposition::Done => "done",
+            SyncDisposition::RetryLater => "retryLater",
+            SyncDisposition::NeedsUser => "needsUser",
+            SyncDisposition::GiveUp => "giveUp",
+        },
     });
     let (stop, extra) = match &s.stop {
         SyncStop::Completed => ("completed", None),
@@ -173,14 +181,29 @@ fn summary_json(s: &SyncSummary) -> Value {
             ("accessNotGranted", Some(("access", name.to_owned())))
         }
         SyncStop::SourceFailed { reason } => ("sourceFailed", Some(("reason", reason.clone()))),
-        SyncStop::StoreFailed { .. } => ("storeFailed", None),
-        SyncStop::InvalidPlan { .. } => ("invalidPlan", None),
+        SyncStop::StoreFailed { problem, .. } => {
+            ("storeFailed", Some(("problem", problem_name(*problem).into())))
+        }
+        SyncStop::InvalidPlan { field, .. } => ("invalidPlan", Some(("field", field.clone()))),
     };
     json["stop"] = stop.into();
     if let Some((key, value)) = extra {
         json[key] = value.into();
     }
     json
+}
+
+fn problem_name(problem: StoreProblem) -> &'static str {
+    match problem {
+        StoreProblem::Busy => "busy",
+        StoreProblem::DiskFull => "diskFull",
+        StoreProblem::IoError => "ioError",
+        StoreProblem::NewerVersion => "newerVersion",
+        StoreProblem::ForeignFile => "foreignFile",
+        StoreProblem::DamagedAgain => "damagedAgain",
+        StoreProblem::FileReplaced => "fileReplaced",
+        StoreProblem::EngineBug => "engineBug",
+    }
 }
 
 fn stored_json(path: &Path, scope: &str, zone: &str, expected: &Value) -> Value {
@@ -222,7 +245,7 @@ fn run_scenario(file: &Path) {
     let job = SyncJob::new(path.display().to_string());
     for (i, run) in scenario["runs"].as_array().unwrap().iter().enumerate() {
         let source = Arc::new(ScriptedSource::new(run));
-        let summary = job.run(plan.clone(), source.clone());
+        let summary = job.run(plan.clone(), source.clone(), SyncCancellation::new());
         let expect = &run["expect"];
         let at = format!("{name}, run {}", i + 1);
         let ranges: Vec<TimeRange> = expect["readRanges"]

@@ -38,9 +38,14 @@ impl Failure {
                 | Error::ForeignDatabase,
             ) => EXIT_BAD_INPUT,
             Failure::Engine(Error::EmptySourceRefused { .. }) => EXIT_REFUSED_EMPTY,
-            Failure::Engine(Error::Interrupted | Error::Storage(_) | Error::ReadOnly(_)) | Failure::Io(_) => {
-                EXIT_OTHER
-            }
+            Failure::Engine(
+                Error::Interrupted
+                | Error::Storage(_)
+                | Error::Busy(_)
+                | Error::DiskFull(_)
+                | Error::ReadOnly(_),
+            )
+            | Failure::Io(_) => EXIT_OTHER,
         }
     }
 }

@@ -59,6 +59,15 @@ pub enum Error {
     #[error("storage error: {0}")]
     Storage(String),
 
+    /// Another connection held the write lock past the busy timeout (or the
+    /// wait was cancelled): transient.
+    #[error("storage error: {0}")]
+    Busy(String),
+
+    /// The disk (or the app's quota) is full: transient, nothing written.
+    #[error("storage error: {0}")]
+    DiskFull(String),
+
     /// The file's schema is not the one this build reads: newer (written by a
     /// newer app; never touched) or, for a read-only open, older (the writer
     /// upgrades it on its next open).
@@ -119,6 +128,8 @@ impl From<rusqlite::Error> for Error {
             Some(ErrorCode::DatabaseCorrupt) => {
                 Error::CorruptDatabase("SQLite reports the file as malformed".into())
             }
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy(err.to_string()),
+            Some(ErrorCode::DiskFull) => Error::DiskFull(err.to_string()),
             // SQLite's own messages name tables and columns, never bound values,
             // so they are safe to pass on.
             _ => Error::Storage(err.to_string()),

@@ -32,6 +32,6 @@ pub use model::{
 };
 pub use store::{HeatStore, ReconcileOptions, ReconcileOutcome, SyncRecord};
 pub use sync::{
-    CalendarAccess, CalendarRead, CalendarSource, SourceError, SyncJob, SyncPlan, SyncStop, SyncSummary,
-    WindowSync,
+    CalendarAccess, CalendarRead, CalendarSource, SourceError, StoreProblem, SyncCancellation,
+    SyncDisposition, SyncJob, SyncPlan, SyncStop, SyncSummary, WindowSync,
 };

@@ -1,16 +1,18 @@
 //! The `BEGIN:`/`END:` tree of an iCalendar file, built leniently.
 //!
 //! Structure faults never refuse the file (ADR 0014): a fault inside a
-//! component (a line that is not a content line, a component never closed
-//! because the download was cut, nesting too deep) is kept on that component
-//! so that the importer skips and reports it; a misspelled `END:` closes the
+//! component (a component never closed because the download was cut,
+//! nesting too deep, a line that is not a content line and could be part of
+//! a property the engine needs) is kept on that component so that the
+//! importer skips and reports it; any other broken line is ignored with a
+//! warning; a misspelled `END:` closes the
 //! open component with a warning; stray lines outside `VCALENDAR` are
 //! ignored with a warning. Only a file without any `BEGIN:VCALENDAR` is
 //! refused: nothing in it is iCalendar.
 
 use heat_core::error::InvalidInput;
 
-use crate::content_line::ContentLine;
+use crate::content_line::{BrokenLine, ContentLine};
 use crate::report::Fault;
 
 /// Deeper nesting than any real calendar (VCALENDAR > VEVENT > VALARM).
@@ -76,11 +78,11 @@ pub struct Tree {
 }
 
 /// Builds the tree; refuses only a file with no `BEGIN:VCALENDAR`.
-pub fn components(lines: Vec<Result<ContentLine, Fault>>) -> Result<Tree, InvalidInput> {
+pub fn components(lines: Vec<Result<ContentLine, BrokenLine>>) -> Result<Tree, InvalidInput> {
     let mut builder = Builder::default();
     for line in lines {
         match line {
-            Err(fault) => builder.broken(fault),
+            Err(broken) => builder.broken(broken),
             Ok(line) if line.name == "BEGIN" && line.malformed.is_none() => builder.begin(&line),
             Ok(line) if line.name == "END" && line.malformed.is_none() => builder.end(&line),
             Ok(line) => builder.property(line),
@@ -100,13 +102,18 @@ struct Builder {
 
 impl Builder {
     /// A line that is not a content line: fatal for the component it is in
-    /// (unless that is the calendar itself), ignored outside components.
-    fn broken(&mut self, fault: Fault) {
+    /// when it could be part of a property the engine needs, else (and
+    /// always outside components and directly in the calendar) ignored.
+    fn broken(&mut self, broken: BrokenLine) {
+        let BrokenLine {
+            fault,
+            could_be_needed,
+        } = broken;
+        let ignored = Fault::new(fault.line, format!("{}; the line is ignored", fault.reason));
         match self.open.len() {
-            0 | 1 => self
-                .warnings
-                .push(Fault::new(fault.line, format!("{}; ignored", fault.reason))),
-            _ => self.innermost().faults.push(fault),
+            0 | 1 => self.warnings.push(ignored),
+            _ if could_be_needed => self.innermost().faults.push(fault),
+            _ => self.warn(ignored),
         }
     }
 

@@ -9,8 +9,10 @@
 //! around an unquoted parameter value, is removed with a warning; a line
 //! with a malformed parameter is kept, marked, for the component to decide
 //! (fatal on a property the importer reads, ignored elsewhere); a line that
-//! is not a content line at all is a [`Fault`] at its place in the file.
+//! is not a content line at all is a [`BrokenLine`] at its place in the
+//! file, marked when it could be part of a property the engine needs.
 
+use crate::broken_line::could_be_needed;
 use crate::report::Fault;
 
 /// One unfolded content line.
@@ -53,9 +55,17 @@ impl ContentLine {
     }
 }
 
+/// A line that is not a content line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenLine {
+    pub fault: Fault,
+    /// It could be part of a property the engine needs (`broken_line`).
+    pub could_be_needed: bool,
+}
+
 /// Splits `text` into unfolded content lines (blank lines skipped), each
-/// either read or a fault.
-pub fn content_lines(text: &str) -> Vec<Result<ContentLine, Fault>> {
+/// either read or broken.
+pub fn content_lines(text: &str) -> Vec<Result<ContentLine, BrokenLine>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut logical: Vec<(usize, String)> = Vec::new();
     let mut out = Vec::new();
@@ -65,15 +75,27 @@ pub fn content_lines(text: &str) -> Vec<Result<ContentLine, Fault>> {
             None => {}
             Some(b' ' | b'\t') => match logical.last_mut() {
                 Some((_, current)) => current.push_str(&physical[1..]),
-                None => out.push(Err(Fault::new(
-                    index + 1,
-                    "a folded continuation with no line before it",
-                ))),
+                None => out.push(Err(BrokenLine {
+                    fault: Fault::new(index + 1, "a folded continuation with no line before it"),
+                    could_be_needed: false,
+                })),
             },
             Some(_) => logical.push((index + 1, physical.to_owned())),
         }
     }
-    out.extend(logical.into_iter().map(|(line, text)| parse_line(line, &text)));
+    let mut previous: Option<ContentLine> = None;
+    for (line, text) in logical {
+        match parse_line(line, &text) {
+            Ok(read) => {
+                previous = Some(read.clone());
+                out.push(Ok(read));
+            }
+            Err(fault) => out.push(Err(BrokenLine {
+                fault,
+                could_be_needed: could_be_needed(previous.as_ref(), &text),
+            })),
+        }
+    }
     out
 }
 
@@ -115,7 +137,8 @@ fn parse_line(line: usize, text: &str) -> Result<ContentLine, Fault> {
         }
     }
     let Some(value) = rest.strip_prefix(':') else {
-        return Err(Fault::new(line, format!("{name}: missing ':' before the value")));
+        // The name is not echoed: the line may be the rest of a title.
+        return Err(Fault::new(line, "not a content line: no ':' before the value"));
     };
     Ok(ContentLine {
         line,
@@ -233,11 +256,13 @@ mod tests {
             read[1].as_ref().unwrap().malformed,
             Some("malformed parameter: unclosed quote")
         );
-        let fault = read[2].as_ref().unwrap_err();
+        let fault = &read[2].as_ref().unwrap_err().fault;
         assert_eq!(fault.line, 3);
         assert!(!fault.reason.contains("Secret"));
         let first = content_lines(" folded first\n");
-        assert_eq!(first[0].as_ref().unwrap_err().line, 1);
+        assert_eq!(first[0].as_ref().unwrap_err().fault.line, 1);
+        let nameless = content_lines("SUMMARY:a\nBob\n");
+        assert!(!nameless[1].as_ref().unwrap_err().fault.reason.contains("Bob"));
     }
 
     #[test]

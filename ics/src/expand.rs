@@ -7,8 +7,14 @@
 //! fixed-offset zones all follow one path. `rrule` cannot start mid-series,
 //! so every occurrence from `DTSTART` up to the window is stepped over;
 //! [`Budget`] caps those steps per series and per file.
+//!
+//! A date-only `EXDATE` of a timed series (Google writes
+//! `EXDATE;VALUE=DATE:20240115` on a series at 09:00) excludes every
+//! occurrence of that day on the series' clock, as the readers people use
+//! do (docs/ics.md): it is kept apart from the exact `EXDATE`s, which the
+//! rule set matches to the second.
 
-use chrono::{NaiveDateTime, TimeZone};
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use rrule::{RRule, RRuleSet};
 
 use crate::report::Fault;
@@ -57,6 +63,16 @@ pub struct Recurrence<'a> {
     pub rules: &'a [RRule],
     pub rdates: Vec<NaiveDateTime>,
     pub exdates: Vec<NaiveDateTime>,
+    /// Days whose every occurrence is excluded (date-only `EXDATE`s of a
+    /// timed series).
+    pub excluded_days: Vec<NaiveDate>,
+}
+
+impl Recurrence<'_> {
+    /// Whether an `EXDATE` removes the occurrence starting at `wall`.
+    pub fn excludes(&self, wall: NaiveDateTime) -> bool {
+        self.exdates.contains(&wall) || self.excluded_days.contains(&wall.date())
+    }
 }
 
 /// The wall-clock starts of the occurrences in `[from, upto]`, ascending;
@@ -102,7 +118,7 @@ pub fn occurrence_walls(
         }
         budget.steps_left -= 1;
         // A set yields a date twice when an RDATE equals a rule date.
-        if wall >= from && walls.last() != Some(&wall) {
+        if wall >= from && walls.last() != Some(&wall) && !recurrence.excluded_days.contains(&wall.date()) {
             walls.push(wall);
         }
     }
@@ -131,6 +147,7 @@ mod tests {
             rules: &rules,
             rdates: vec![],
             exdates: vec![],
+            excluded_days: vec![],
         };
         occurrence_walls(&recurrence, wall(from), wall(upto), &mut Budget::default())
     }

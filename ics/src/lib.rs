@@ -8,6 +8,7 @@
 //! crate (ADR 0014).
 //!
 //! - `content_line`: unfolding and `NAME;PARAM=...:value` lines;
+//! - `broken_line`: whether a line that is not a content line costs its event;
 //! - `component`: the `BEGIN`/`END` tree, built leniently;
 //! - `values`: DATE, DATE-TIME, PERIOD, DURATION;
 //! - `zones`, `windows_zones`, `vtimezone_rules`: which clock a `TZID` means;
@@ -19,8 +20,11 @@
 //! - `report`: skipped components and warnings.
 //!
 //! Why these choices: `docs/adr/0005-ics-parser-and-rrule-crates.md`,
-//! `docs/adr/0014-ics-crate-and-lenient-import.md`; behaviour: `docs/ics.md`.
+//! `docs/adr/0014-ics-crate-and-lenient-import.md`,
+//! `docs/adr/0020-ics-stale-overrides-broken-lines-and-x-wr-timezone.md`;
+//! behaviour: `docs/ics.md`.
 
+mod broken_line;
 mod component;
 mod content_line;
 mod expand;

@@ -21,7 +21,7 @@ use heat_core::model::{
 use crate::expand::{Budget, Recurrence, occurrence_walls};
 use crate::frame::Frame;
 use crate::report::{Fault, Report};
-use crate::values::Length;
+use crate::values::{Length, Stamp};
 use crate::vevent::{Details, Vevent};
 use crate::zones::Clock;
 
@@ -73,6 +73,7 @@ pub fn occurrences(
         window,
         window_zone,
         events: Vec::new(),
+        warnings: Vec::new(),
     };
     let mut budget = Budget::default();
     for uid in order {
@@ -85,16 +86,20 @@ pub fn occurrences(
             .chain(&group.overrides)
             .map(|v| (v.line, v.has_uid))
             .min();
-        let kept = out.events.len();
+        let (kept, warned) = (out.events.len(), out.warnings.len());
         match out.group(group, &mut budget) {
             Ok(()) => {}
             Err(Stop::File(error)) => return Err(error),
             Err(Stop::Skip(fault)) => {
                 out.events.truncate(kept);
+                out.warnings.truncate(warned);
                 let named = first.is_some_and(|(_, named)| named);
                 report.skip(fault, named.then_some(uid.as_str()));
             }
         }
+    }
+    for (fault, uid) in out.warnings {
+        report.warn(fault, uid.as_deref());
     }
     Ok(out.events)
 }
@@ -114,6 +119,8 @@ struct Output<'w> {
     window: &'w CheckedWindow,
     window_zone: Tz,
     events: Vec<SourceEvent>,
+    /// Repairs, with the `UID` when the file gave one.
+    warnings: Vec<(Fault, Option<String>)>,
 }
 
 impl Output<'_> {
@@ -131,19 +138,57 @@ impl Output<'_> {
             overrides.extend(slot.map(|o| (key, o)));
         }
         if let Some(master) = &group.master {
-            self.series(master, &overrides, budget)?;
+            let recurrence = recurrence_of(master, zone);
+            self.drop_orphans(master, &recurrence, &mut overrides, budget)?;
+            self.series(master, &recurrence, &overrides, budget)?;
         }
         for (key, o) in &overrides {
             let rid_frame = o.recurrence_id.map(|rid| Frame::of(rid.stamp));
             let key_frame = frame.or(rid_frame).unwrap_or(Frame::of(o.start));
             let id = event_id(&o.uid, Some(&key_frame.occurrence_key(*key, zone)));
-            let own = Frame::of(o.start);
-            self.push(
-                id,
-                &o.details,
-                own.event_time(own.wall_of(o.start, zone), o.length, zone),
+            self.push(id, &o.details, override_time(o, zone), o.line)?;
+        }
+        Ok(())
+    }
+
+    /// Removes the overrides of occurrences the master does not have: one
+    /// whose original start an `EXDATE` excludes (RFC 5545 §3.8.5.1: it is
+    /// not in the recurrence set, so there is nothing to override), and one
+    /// older than the master (lower `SEQUENCE`) whose original start is no
+    /// longer an occurrence: the series was changed after the override was
+    /// made (§3.8.7.4), so it is stale and ignored with a warning. An
+    /// override as new as the master stays wherever it points (ADR 0020).
+    /// Only older overrides that would show in the window are checked, in
+    /// one expansion from the first to the last start they name.
+    fn drop_orphans(
+        &mut self,
+        master: &Vevent<'_>,
+        recurrence: &Recurrence<'_>,
+        overrides: &mut BTreeMap<NaiveDateTime, Vevent<'_>>,
+        budget: &mut Budget,
+    ) -> Result<(), Stop> {
+        overrides.retain(|key, _| !recurrence.excludes(*key));
+        let older: Vec<NaiveDateTime> = overrides
+            .iter()
+            .filter(|(_, o)| o.sequence < master.sequence)
+            .filter(|(_, o)| overlaps(&override_time(o, self.window_zone), self.window))
+            .map(|(key, _)| *key)
+            .collect();
+        let (Some(&first), Some(&last)) = (older.first(), older.last()) else {
+            return Ok(());
+        };
+        let occurring = occurrence_walls(recurrence, first, last, budget).map_err(Stop::Skip)?;
+        for key in older.into_iter().filter(|key| !occurring.contains(key)) {
+            let Some(o) = overrides.remove(&key) else { continue };
+            let fault = Fault::new(
                 o.line,
-            )?;
+                format!(
+                    "RECURRENCE-ID: the override (SEQUENCE {}) is older than its series (SEQUENCE {}) \
+                     and names a start the series no longer has; ignored",
+                    o.sequence, master.sequence
+                ),
+            );
+            self.warnings.push((fault, o.has_uid.then_some(o.uid)));
         }
         Ok(())
     }
@@ -151,15 +196,15 @@ impl Output<'_> {
     fn series(
         &mut self,
         master: &Vevent<'_>,
+        recurrence: &Recurrence<'_>,
         overrides: &BTreeMap<NaiveDateTime, Vevent<'_>>,
         budget: &mut Budget,
     ) -> Result<(), Stop> {
         let zone = self.window_zone;
         let frame = Frame::of(master.start);
-        let start = frame.wall_of(master.start, zone);
         let recurring = !master.rules.is_empty() || !master.rdates.is_empty();
         if !recurring && overrides.is_empty() {
-            let time = frame.event_time(start, master.length, zone);
+            let time = frame.event_time(recurrence.start, master.length, zone);
             return self.push(event_id(&master.uid, None), &master.details, time, master.line);
         }
         // THISANDFUTURE overrides: later occurrences take their details, length
@@ -178,20 +223,9 @@ impl Output<'_> {
             .iter()
             .filter_map(|(at, length)| Some((frame.wall_of(*at, zone), (*length)?)))
             .collect();
-        let recurrence = Recurrence {
-            line: master.line,
-            start,
-            rules: &master.rules,
-            rdates: master
-                .rdates
-                .iter()
-                .map(|(at, _)| frame.wall_of(*at, zone))
-                .collect(),
-            exdates: master.exdates.iter().map(|at| frame.wall_of(*at, zone)).collect(),
-        };
         let from = frame_wall(frame, self.window.start_ms, zone) - slack;
         let upto = frame_wall(frame, self.window.end_ms, zone) + slack;
-        for wall in occurrence_walls(&recurrence, from, upto, budget).map_err(Stop::Skip)? {
+        for wall in occurrence_walls(recurrence, from, upto, budget).map_err(Stop::Skip)? {
             if overrides.contains_key(&wall) {
                 continue;
             }
@@ -239,6 +273,40 @@ impl Output<'_> {
             .map_err(|e| Stop::Skip(Fault::new(line, format!("{}: {}", e.field, e.reason))))?;
         self.events.push(event);
         Ok(())
+    }
+}
+
+/// When an override happens, on its own frame.
+fn override_time(o: &Vevent<'_>, zone: Tz) -> EventTime {
+    let own = Frame::of(o.start);
+    own.event_time(own.wall_of(o.start, zone), o.length, zone)
+}
+
+/// The master's recurrence on its own frame. A date-only `EXDATE` of a
+/// timed series excludes that day on the series' clock; any other `EXDATE`
+/// is matched as a wall time of the series (a DATE-TIME in an all-day
+/// series as its date).
+fn recurrence_of<'v>(master: &'v Vevent<'_>, zone: Tz) -> Recurrence<'v> {
+    let frame = Frame::of(master.start);
+    let mut exdates = Vec::new();
+    let mut excluded_days = Vec::new();
+    for at in &master.exdates {
+        match (frame, at) {
+            (Frame::Clock(_), Stamp::Date(day)) => excluded_days.push(*day),
+            _ => exdates.push(frame.wall_of(*at, zone)),
+        }
+    }
+    Recurrence {
+        line: master.line,
+        start: frame.wall_of(master.start, zone),
+        rules: &master.rules,
+        rdates: master
+            .rdates
+            .iter()
+            .map(|(at, _)| frame.wall_of(*at, zone))
+            .collect(),
+        exdates,
+        excluded_days,
     }
 }
 

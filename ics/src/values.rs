@@ -103,6 +103,14 @@ pub fn parse_date_time(text: &str) -> Option<(NaiveDateTime, bool)> {
     Some((parse_date(date)?.and_time(time), utc))
 }
 
+/// A DATE-TIME as written, or a DATE as its midnight: the onsets of a
+/// `VTIMEZONE` observance (some producers write `DTSTART:19700329`).
+pub fn parse_wall(text: &str) -> Option<NaiveDateTime> {
+    parse_date_time(text)
+        .map(|(wall, _)| wall)
+        .or_else(|| parse_date(text).map(|date| date.and_time(NaiveTime::MIN)))
+}
+
 /// `[+-]P[nW][nD][T[nH][nM][nS]]`.
 pub fn duration(property: &ContentLine) -> Result<Length, Fault> {
     parse_duration(property.value.trim()).ok_or_else(|| property.fault("not a DURATION (e.g. PT1H30M, P1D)"))

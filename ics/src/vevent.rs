@@ -4,8 +4,8 @@
 //! A fault in what the engine reads (`DTSTART`, `DTEND`, `DURATION`, the
 //! recurrence properties, `UID`) skips the event; recoverable ones are
 //! repaired with a warning (ADR 0014): `DTEND` before `DTSTART` is swapped,
-//! an unusable rule or rule part is dropped, a malformed parameter on a
-//! property the engine never reads is ignored.
+//! an unusable rule or rule part is dropped, an empty `RDATE`/`EXDATE` and
+//! a malformed parameter on a property the engine never reads are ignored.
 
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
@@ -28,7 +28,7 @@ const MAX_EVENT_DAYS: i64 = 36_525;
 
 /// Properties whose parameters decide the event's times or identity: a
 /// malformed parameter on one of them skips the event.
-const READ_FOR_TIMES: [&str; 8] = [
+pub const READ_FOR_TIMES: [&str; 8] = [
     "DTSTART",
     "DTEND",
     "DURATION",
@@ -98,7 +98,7 @@ impl<'a> Vevent<'a> {
         let frame = Frame::of(start);
         let rdates = rdates(component, zones, window_zone, warnings)?;
         let mut exdates = Vec::new();
-        for property in component.properties_named("EXDATE") {
+        for property in with_values(component, "EXDATE", warnings) {
             exdates.extend(stamps(property, zones)?.into_iter().map(|(at, _)| at));
         }
         let rules = read_rules(
@@ -172,7 +172,7 @@ fn rdates<'a>(
     warnings: &mut Vec<Fault>,
 ) -> Result<Vec<(Stamp<'a>, Option<Length>)>, Fault> {
     let mut rdates = Vec::new();
-    for property in component.properties_named("RDATE") {
+    for property in with_values(component, "RDATE", warnings) {
         for (at, end) in stamps(property, zones)? {
             let length = match end {
                 None => None,
@@ -188,6 +188,21 @@ fn rdates<'a>(
         }
     }
     Ok(rdates)
+}
+
+/// The properties `name` (`RDATE`, `EXDATE`) that have a value; one with an
+/// empty value (`EXDATE:`, as some exports write) lists nothing and is
+/// ignored with a warning.
+fn with_values<'c>(
+    component: &'c Component,
+    name: &'c str,
+    warnings: &mut Vec<Fault>,
+) -> Vec<&'c ContentLine> {
+    let (empty, listed): (Vec<_>, Vec<_>) = component
+        .properties_named(name)
+        .partition(|p| p.value.trim().is_empty());
+    warnings.extend(empty.iter().map(|p| p.fault("empty value; ignored")));
+    listed
 }
 
 /// The `UID` (and true), or (RFC 5545 requires one, some feeds forget it) a

@@ -5,7 +5,7 @@
 //! the same rules.
 //!
 //! Each observance's onsets (`DTSTART`, `RRULE`, `RDATE`, read on its
-//! `TZOFFSETFROM`) become transitions to its `TZOFFSETTO`, expanded once
+//! `TZOFFSETFROM`; a DATE as its midnight) become transitions to its `TZOFFSETTO`, expanded once
 //! up to a horizon past the window; before the first onset the first
 //! `TZOFFSETFROM` applies, after the horizon the last offset stays.
 
@@ -15,7 +15,7 @@ use crate::component::Component;
 use crate::expand::{Budget, Recurrence, occurrence_walls};
 use crate::frame::Frame;
 use crate::rule::read_rules;
-use crate::values::parse_date_time;
+use crate::values::parse_wall;
 use crate::zones::{Clock, minus_offset, parse_utc_offset};
 
 /// Most onsets one zone may step through: a yearly rule from 1601 to 2100
@@ -59,9 +59,9 @@ impl DefinedZone {
             let (Some(before), Some(after)) = (offset("TZOFFSETFROM"), offset("TZOFFSETTO")) else {
                 continue;
             };
-            let Some((start, _)) = observance
+            let Some(start) = observance
                 .property("DTSTART")
-                .and_then(|p| parse_date_time(p.value.trim()))
+                .and_then(|p| parse_wall(p.value.trim()))
             else {
                 continue;
             };
@@ -78,7 +78,7 @@ impl DefinedZone {
             let rdates = observance
                 .properties_named("RDATE")
                 .flat_map(|p| p.value.split(','))
-                .filter_map(|v| parse_date_time(v.trim()).map(|(wall, _)| wall))
+                .filter_map(|v| parse_wall(v.trim()))
                 .collect();
             let recurrence = Recurrence {
                 line: observance.line,
@@ -86,6 +86,7 @@ impl DefinedZone {
                 rules: &rules,
                 rdates,
                 exdates: Vec::new(),
+                excluded_days: Vec::new(),
             };
             let walls = occurrence_walls(&recurrence, NaiveDateTime::MIN, horizon, budget).ok()?;
             let (from, to) = (before.local_minus_utc(), after.local_minus_utc());

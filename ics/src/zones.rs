@@ -7,7 +7,10 @@
 //! §3.6.5: the file defines the zone, whatever its name); that
 //! `VTIMEZONE`'s `X-LIC-LOCATION` when it has no usable rules. A `TZID`
 //! nothing defines is read on the calendar's `X-WR-TIMEZONE`, else on UTC,
-//! with a warning (ADR 0014).
+//! with a warning (ADR 0014). A floating time (no `TZID`, no `Z`) is read on
+//! `X-WR-TIMEZONE` too when the calendar names one, as Google Calendar and
+//! the readers built for its feeds do (docs/ics.md), else on the window's
+//! zone (RFC 5545 §3.3.5).
 
 use std::collections::{HashMap, HashSet};
 
@@ -26,7 +29,8 @@ use crate::windows_zones::iana_for_windows_name;
 pub enum Clock<'z> {
     /// `...Z` values.
     Utc,
-    /// No `Z`, no `TZID`: the window's zone (RFC 5545 "floating").
+    /// No `Z`, no `TZID`, no `X-WR-TIMEZONE`: the window's zone (RFC 5545
+    /// "floating").
     Floating,
     Iana(Tz),
     Fixed(FixedOffset),
@@ -101,7 +105,8 @@ pub struct ZoneTable {
     /// `X-LIC-LOCATION` of `VTIMEZONE`s without usable rules.
     located: HashMap<String, Tz>,
     /// The calendar's `X-WR-TIMEZONE` when it resolves: the clock of
-    /// `TZID`s nothing defines (else UTC).
+    /// floating times (else the window's zone) and of `TZID`s nothing
+    /// defines (else UTC).
     fallback: Option<String>,
 }
 
@@ -160,11 +165,17 @@ impl ZoneTable {
         table
     }
 
-    /// The clock of a date-time property: its `TZID`, else UTC (`Z`) or floating.
+    /// The clock of a date-time property: its `TZID`, else UTC (`Z`), else
+    /// (floating) the calendar's `X-WR-TIMEZONE` when it names a zone, else
+    /// the window's zone.
     pub fn clock_of(&self, property: &ContentLine, utc: bool) -> Clock<'_> {
         match (property.param("TZID"), utc) {
             (_, true) => Clock::Utc,
-            (None, false) => Clock::Floating,
+            (None, false) => self
+                .fallback
+                .as_deref()
+                .and_then(|name| self.resolve(name))
+                .unwrap_or(Clock::Floating),
             (Some(tzid), false) => self
                 .resolve(tzid)
                 .or_else(|| self.resolve(self.fallback.as_deref()?))

@@ -166,6 +166,56 @@ fn a_malformed_parameter_on_an_unused_property_is_ignored() {
 }
 
 #[test]
+fn an_empty_rdate_or_exdate_is_ignored() {
+    for (name, reason) in [("RDATE", "RDATE: empty value"), ("EXDATE", "EXDATE: empty value")] {
+        let import = import(&file(&format!(
+            "DTSTART:20261103T090000Z|RRULE:FREQ=DAILY;COUNT=2|{name}:"
+        )));
+        assert_issue(warning(&import), 14, Some("odd"), reason);
+        assert_eq!(
+            ids(&import),
+            ["good", "odd@2026-11-03T09:00:00Z", "odd@2026-11-04T09:00:00Z"]
+        );
+    }
+}
+
+#[test]
+fn a_broken_line_after_a_property_the_engine_does_not_need_costs_only_the_line() {
+    // Folds that lost their leading space: the rest of an organizer's
+    // address, and the rest of a title after a complete DTSTART.
+    let import = import(&file(
+        "ORGANIZER;CN=Secret Sender:mailto:sender@exam|ple.org|DTSTART:20261103T090000Z|Secret rest",
+    ));
+    let lines: Vec<usize> = import.warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, [13, 15], "{:?}", import.warnings);
+    for issue in &import.warnings {
+        assert_issue(issue, issue.line, Some("odd"), "not a content line");
+        assert!(issue.reason.ends_with("the line is ignored"), "{issue:?}");
+    }
+    assert_eq!(ids(&import), ["good", "odd"]);
+}
+
+#[test]
+fn an_override_older_than_its_series_of_a_start_the_series_lost_is_ignored() {
+    let text = file(
+        "SEQUENCE:2|DTSTART:20261102T090000Z|RRULE:FREQ=DAILY;COUNT=2|END:VEVENT|\
+         BEGIN:VEVENT|UID:odd|SUMMARY:Secret moved|SEQUENCE:1|RECURRENCE-ID:20261105T090000Z|\
+         DTSTART:20261105T100000Z",
+    );
+    let imported = import(&text);
+    assert_issue(
+        warning(&imported),
+        16,
+        Some("odd"),
+        "RECURRENCE-ID: the override (SEQUENCE 1) is older than its series (SEQUENCE 2)",
+    );
+    assert_eq!(
+        ids(&imported),
+        ["good", "odd@2026-11-02T09:00:00Z", "odd@2026-11-03T09:00:00Z"]
+    );
+}
+
+#[test]
 fn until_before_dtstart_leaves_only_dtstart() {
     let import = import(&file(
         "DTSTART:20261103T090000Z|RRULE:FREQ=DAILY;UNTIL=20261001T000000Z",
@@ -189,9 +239,15 @@ fn an_unreadable_date_is_skipped() {
 }
 
 #[test]
-fn a_line_that_is_not_a_content_line_skips_its_event() {
-    let import = import(&file("DTSTART:20261103T090000Z|Secret text without a colon"));
-    assert_issue(skipped(&import), 13, Some("odd"), "not a content line");
+fn a_broken_line_that_could_be_part_of_a_needed_property_skips_its_event() {
+    // A fold of the rule that lost its space: the rest of the rule is unknown.
+    let rule_cut = import(&file(
+        "DTSTART:20261103T090000Z|RRULE:FREQ=DAILY;BYDAY=MO|Secret,TU",
+    ));
+    assert_issue(skipped(&rule_cut), 14, Some("odd"), "not a content line");
+    // A line that starts like a needed property that lost its ':'.
+    let status_cut = import(&file("DTSTART:20261103T090000Z|STATUS CANCELLED"));
+    assert_issue(skipped(&status_cut), 13, Some("odd"), "not a content line");
 }
 
 #[test]

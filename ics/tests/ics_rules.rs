@@ -166,6 +166,19 @@ fn rdate_adds_and_exdate_removes_occurrences() {
 }
 
 #[test]
+fn a_date_only_exdate_excludes_that_days_occurrence_on_the_series_clock() {
+    // Google: a 09:00 New York series whose EXDATE names only the day.
+    let events = import(
+        &[
+            "UID:g|DTSTART;TZID=America/New_York:20261102T090000|DURATION:PT30M|RRULE:FREQ=DAILY;COUNT=3\
+           |EXDATE;VALUE=DATE:20261103",
+        ],
+        &days("2026-11-01", 7, "Asia/Tokyo"),
+    );
+    assert_eq!(ids(&events), ["g@2026-11-02T14:00:00Z", "g@2026-11-04T14:00:00Z"]);
+}
+
+#[test]
 fn an_rdate_period_lasts_the_period_not_the_series_length() {
     let events = import(
         &[
@@ -224,6 +237,60 @@ fn a_moved_occurrence_replaces_the_original_and_keeps_its_id() {
     );
     assert_eq!(ids(&events)[1], "s@2026-11-09T09:00:00Z");
     assert_eq!(events[1].title, "Moved");
+}
+
+#[test]
+fn an_override_of_an_excluded_occurrence_is_not_shown() {
+    // By its exact start, or (a timed series) by a date-only EXDATE of its day.
+    for exdate in ["EXDATE:20261109T090000Z", "EXDATE;VALUE=DATE:20261109"] {
+        let events = import(
+            &[
+                &format!("{WEEKLY}|{exdate}"),
+                "UID:s|RECURRENCE-ID:20261109T090000Z|SUMMARY:Moved|DTSTART:20261110T140000Z|DTEND:20261110T150000Z",
+            ],
+            &days("2026-11-01", 14, "UTC"),
+        );
+        assert_eq!(ids(&events), ["s@2026-11-02T09:00:00Z"], "{exdate}");
+    }
+}
+
+#[test]
+fn an_override_as_new_as_its_series_stays_where_the_series_no_longer_goes() {
+    let events = import(
+        &[
+            "UID:s|SEQUENCE:2|DTSTART:20261102T090000Z|DTEND:20261102T100000Z|RRULE:FREQ=WEEKLY;COUNT=1",
+            "UID:s|SEQUENCE:2|RECURRENCE-ID:20261109T090000Z|DTSTART:20261110T140000Z|DTEND:20261110T150000Z",
+        ],
+        &days("2026-11-01", 14, "UTC"),
+    );
+    assert_eq!(ids(&events), ["s@2026-11-02T09:00:00Z", "s@2026-11-09T09:00:00Z"]);
+}
+
+#[test]
+fn many_older_overrides_of_a_long_series_cost_no_expansion_outside_the_window() {
+    // A daily series since 2000 (SEQUENCE 2) with 3,000 older overrides of
+    // past days (SEQUENCE 1, as Confluence writes them): checking each one
+    // from DTSTART would step through ~28 million occurrences.
+    let mut events =
+        vec!["UID:d|SEQUENCE:2|DTSTART:20000101T090000Z|DURATION:PT15M|RRULE:FREQ=DAILY".to_owned()];
+    let first = chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
+    for day in first.iter_days().take(3_000) {
+        let d = day.format("%Y%m%d");
+        events.push(format!(
+            "UID:d|SEQUENCE:1|RECURRENCE-ID:{d}T090000Z|DTSTART:{d}T100000Z|DURATION:PT15M"
+        ));
+    }
+    let refs: Vec<&str> = events.iter().map(String::as_str).collect();
+    let import = import_ics(&calendar(&refs), &days("2026-11-02", 2, "UTC"), None).unwrap();
+    assert!(
+        import.skipped.is_empty() && import.warnings.is_empty(),
+        "{:?}",
+        import.skipped
+    );
+    assert_eq!(
+        ids(&import.events),
+        ["d@2026-11-02T09:00:00Z", "d@2026-11-03T09:00:00Z"]
+    );
 }
 
 #[test]
@@ -401,6 +468,35 @@ fn floating_times_are_read_in_the_window_zone() {
     // Ids of floating occurrences name the wall time, so they do not change with the zone.
     assert_eq!(ids(&tokyo), ids(&berlin));
     assert_eq!(ids(&tokyo)[0], "fl@2026-11-02T09:00:00");
+}
+
+#[test]
+fn floating_times_are_read_on_x_wr_timezone_when_the_calendar_names_one() {
+    let text = calendar(&[
+        "UID:fl|DTSTART:20261102T090000|DTEND:20261102T100000|RRULE:FREQ=DAILY;COUNT=2|EXDATE:20261103T090000",
+    ])
+    .replace("VERSION:2.0\r\n", "VERSION:2.0\r\nX-WR-TIMEZONE:America/Chicago\r\n");
+    for zone in ["Asia/Tokyo", "UTC"] {
+        let import = import_ics(&text, &days("2026-11-01", 4, zone), None).unwrap();
+        assert_eq!(
+            spans(&import.events),
+            ["2026-11-02T15:00Z..2026-11-02T16:00Z"],
+            "{zone}"
+        );
+        assert!(import.warnings.is_empty(), "{import:?}");
+    }
+}
+
+#[test]
+fn a_vtimezone_observance_starting_on_a_date_starts_at_its_midnight() {
+    let window = days("2026-10-19", 14, "UTC");
+    let yearly = |month: u32| format!("RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH={month}\r\n");
+    let central = observance("STANDARD", "19701025", "+0200", "+0100", &yearly(10))
+        + &observance("DAYLIGHT", "19700329", "+0100", "+0200", &yearly(3));
+    let import = import_ics(&custom_zone_calendar(&central), &window, None).unwrap();
+    assert!(import.warnings.is_empty(), "{import:?}");
+    let starts: Vec<String> = spans(&import.events).iter().map(|s| s[..17].to_owned()).collect();
+    assert_eq!(starts, ["2026-10-19T07:00Z", "2026-10-26T08:00Z"]);
 }
 
 // ---- Dates and lengths -------------------------------------------------------

@@ -1,12 +1,13 @@
 //! `SyncJob` for Swift and Kotlin. `run` never throws: every ending,
 //! including a bug in the engine (a Rust panic, caught here), is a
-//! `SyncStop` in the summary.
+//! `SyncStop` in the summary, with the disposition the core gives it.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
 use heat_core::sync;
 
+use crate::sync::cancellation::SyncCancellation;
 use crate::sync::plan::SyncPlan;
 use crate::sync::source::{CalendarSource, ForeignSource};
 use crate::sync::summary::SyncSummary;
@@ -28,29 +29,38 @@ impl SyncJob {
     }
 
     /// One background run: blocking (call it off the main thread), never
-    /// throws. A second `run` while one is in progress returns
-    /// `alreadyRunning` at once.
-    pub fn run(&self, plan: SyncPlan, source: Arc<dyn CalendarSource>) -> SyncSummary {
+    /// throws. `cancellation` stops it, from any thread, also before it has
+    /// begun. A run on the same file already in progress (in this or
+    /// another object or process) makes this one return `alreadyRunning`
+    /// at once.
+    pub fn run(
+        &self,
+        plan: SyncPlan,
+        source: Arc<dyn CalendarSource>,
+        cancellation: Arc<SyncCancellation>,
+    ) -> SyncSummary {
         let plan = match sync::SyncPlan::try_from(plan) {
             Ok(plan) => plan,
-            Err(reason) => return sync::SyncSummary::ended(sync::SyncStop::InvalidPlan(reason)).into(),
+            Err(invalid) => {
+                return sync::SyncSummary::ended(sync::SyncStop::InvalidPlan {
+                    field: invalid.field,
+                    reason: invalid.reason,
+                })
+                .into();
+            }
         };
         let source = ForeignSource(source);
-        match catch_unwind(AssertUnwindSafe(|| self.job.run(&plan, &source))) {
+        match catch_unwind(AssertUnwindSafe(|| {
+            self.job.run(&plan, &source, &cancellation.inner)
+        })) {
             Ok(summary) => summary.into(),
             // The payload is not passed on: a panic message may quote data.
-            Err(_) => sync::SyncSummary::ended(sync::SyncStop::StoreFailed(
-                "internal error: a bug in the heat engine stopped the run; the store is unchanged".into(),
-            ))
+            Err(_) => sync::SyncSummary::ended(sync::SyncStop::StoreFailed {
+                problem: sync::StoreProblem::EngineBug,
+                detail: "a bug in the heat engine stopped the run; the store is unchanged".into(),
+            })
             .into(),
         }
-    }
-
-    /// Stops the run in progress from any thread (BGTask expiration, Worker
-    /// stop): `run` returns `cancelled` promptly, the window in progress
-    /// unchanged. Does nothing when no run is in progress.
-    pub fn cancel(&self) {
-        self.job.cancel();
     }
 }
 
@@ -58,7 +68,7 @@ impl SyncJob {
 mod tests {
     use super::*;
     use crate::sync::source::{CalendarAccess, CalendarRead, SourceError};
-    use crate::sync::summary::SyncStop;
+    use crate::sync::summary::{StoreProblem, SyncDisposition, SyncStop};
     use crate::window::TimeRange;
 
     /// A source whose read panics: a stand-in for any bug inside a run.
@@ -91,35 +101,40 @@ mod tests {
 
     fn plan() -> SyncPlan {
         SyncPlan {
-            scope: "me".into(),
-            time_zone: "UTC".into(),
-            today: "2026-11-30".into(),
             past_days: 0,
-            future_days: 7,
-            window_days: 7,
-            budget_millis: 60_000,
+            ..crate::sync::plan::default_sync_plan("me".into(), "UTC".into(), "2026-11-30".into())
         }
     }
 
+    fn run(job: &SyncJob, plan: SyncPlan, source: Arc<dyn CalendarSource>) -> SyncSummary {
+        job.run(plan, source, SyncCancellation::new())
+    }
+
     #[test]
-    fn a_panic_during_a_run_is_store_failed_and_the_job_runs_again() {
+    fn a_panic_during_a_run_is_an_engine_bug_and_the_job_runs_again() {
         let dir = tempfile::tempdir().unwrap();
         let job = SyncJob::new(dir.path().join("heat.db").display().to_string());
-        let summary = job.run(plan(), Arc::new(Panicking));
-        assert!(
-            matches!(&summary.stop, SyncStop::StoreFailed { reason } if reason.contains("bug in the heat engine"))
-        );
+        let summary = run(&job, plan(), Arc::new(Panicking));
+        assert!(matches!(
+            &summary.stop,
+            SyncStop::StoreFailed {
+                problem: StoreProblem::EngineBug,
+                ..
+            }
+        ));
+        assert_eq!(summary.disposition, SyncDisposition::GiveUp);
         assert!(
             !format!("{summary:?}").contains("marker-7f3a"),
             "the panic message leaked"
         );
-        assert_eq!(job.run(plan(), Arc::new(Empty)).stop, SyncStop::Completed);
+        assert_eq!(run(&job, plan(), Arc::new(Empty)).stop, SyncStop::Completed);
     }
 
     #[test]
     fn a_negative_plan_field_is_an_invalid_plan() {
         let job = SyncJob::new("/nonexistent/never-opened.db".into());
-        let summary = job.run(
+        let summary = run(
+            &job,
             SyncPlan {
                 past_days: -1,
                 ..plan()
@@ -129,8 +144,10 @@ mod tests {
         assert_eq!(
             summary.stop,
             SyncStop::InvalidPlan {
-                reason: "pastDays: must not be negative".into()
+                field: "pastDays".into(),
+                reason: "must not be negative".into()
             }
         );
+        assert_eq!(summary.disposition, SyncDisposition::GiveUp);
     }
 }

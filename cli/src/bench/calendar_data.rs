@@ -56,14 +56,13 @@ pub fn calendar(days: u32, count: usize) -> (TimeWindow, Vec<SourceEvent>) {
 /// The same calendar with one timed event moved by an hour.
 pub fn with_one_moved(events: &[SourceEvent]) -> Vec<SourceEvent> {
     let mut moved = events.to_vec();
-    if let Some(event) = moved
-        .iter_mut()
-        .find(|e| matches!(e.time, EventTime::Timed { .. }))
-    {
-        if let EventTime::Timed { start_ms, end_ms } = &mut event.time {
-            *start_ms += 60 * MINUTE;
-            *end_ms += 60 * MINUTE;
-        }
+    let timed = moved.iter_mut().find_map(|e| match &mut e.time {
+        EventTime::Timed { start_ms, end_ms } => Some((start_ms, end_ms)),
+        EventTime::AllDay { .. } => None,
+    });
+    if let Some((start_ms, end_ms)) = timed {
+        *start_ms += 60 * MINUTE;
+        *end_ms += 60 * MINUTE;
     }
     moved
 }

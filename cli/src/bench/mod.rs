@@ -11,4 +11,5 @@ mod sync_job;
 mod workloads;
 
 pub use report::Report;
+pub use sync_job::peak_rss_of_sync_at_event_limit;
 pub use workloads::{Plan, peak_rss_of_cold_fill, run_all};

@@ -21,6 +21,9 @@ pub struct Report {
     pub one_move_days_replaced: u32,
     pub scaling: Vec<ScalingPoint>,
     pub peak_rss_bytes: Option<u64>,
+    /// Peak RSS of a process whose sync run reads one window at the event
+    /// limit (`MAX_EVENTS_PER_CALL`) into an empty store.
+    pub peak_rss_event_limit_bytes: Option<u64>,
 }
 
 impl Report {
@@ -31,6 +34,7 @@ impl Report {
             one_move_days_replaced: 0,
             scaling: Vec::new(),
             peak_rss_bytes: None,
+            peak_rss_event_limit_bytes: None,
         }
     }
 
@@ -104,6 +108,7 @@ impl Report {
             "ratios": ratios,
             "oneMoveWeekDaysReplaced": self.one_move_days_replaced,
             "peakRssBytesColdFillQuarter": self.peak_rss_bytes,
+            "peakRssBytesSyncAtEventLimit": self.peak_rss_event_limit_bytes,
             "scaling": scaling,
         })
     }
@@ -128,6 +133,12 @@ impl Report {
         if let Some(bytes) = self.peak_rss_bytes {
             out += &format!(
                 "peak RSS of a process doing cold_fill_quarter: {:.1} MB\n",
+                bytes as f64 / 1e6
+            );
+        }
+        if let Some(bytes) = self.peak_rss_event_limit_bytes {
+            out += &format!(
+                "peak RSS of a process whose sync run reads 200,000 events in one window: {:.1} MB\n",
                 bytes as f64 / 1e6
             );
         }

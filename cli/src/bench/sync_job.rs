@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 use heat_core::model::{Zone, check_event};
 use heat_core::{
-    CalendarAccess, CalendarRead, CalendarSource, SourceError, SourceEvent, SyncJob, SyncPlan, SyncStop,
-    TimeRange,
+    CalendarAccess, CalendarRead, CalendarSource, SourceError, SourceEvent, SyncCancellation, SyncJob,
+    SyncPlan, SyncStop, TimeRange,
 };
 
 use super::calendar_data::calendar;
@@ -86,10 +86,11 @@ pub fn sync_job_noop(dir: &Path, runs: usize) -> Stats {
     let plan = quarter_plan(7);
     let source = PreparedSource::new(&plan, &events);
     let job = SyncJob::new(new_file(dir, "job.db"));
-    assert_eq!(job.run(&plan, &source).stop, SyncStop::Completed);
+    let never = SyncCancellation::new();
+    assert_eq!(job.run(&plan, &source, &never).stop, SyncStop::Completed);
     repeat(runs, events.len(), || {
         let started = Instant::now();
-        let summary = job.run(&plan, &source);
+        let summary = job.run(&plan, &source, &never);
         let elapsed = started.elapsed();
         assert!(
             summary.windows.iter().all(|w| !w.outcome.changed),
@@ -112,15 +113,16 @@ pub fn cancel_latency(dir: &Path, runs: usize) -> Stats {
             let mut source = PreparedSource::new(&plan, &events);
             source.on_read = Some(Barrier::new(2));
             let job = SyncJob::new(new_file(dir, "cancel.db"));
+            let cancellation = SyncCancellation::new();
             let (summary, returned_at, cancelled_at) = std::thread::scope(|s| {
                 let canceller = s.spawn(|| {
                     source.on_read.as_ref().expect("set above").wait();
                     std::thread::sleep(Duration::from_millis(3));
                     let at = Instant::now();
-                    job.cancel();
+                    cancellation.cancel();
                     at
                 });
-                let summary = job.run(&plan, &source);
+                let summary = job.run(&plan, &source, &cancellation);
                 let returned_at = Instant::now();
                 (
                     summary,
@@ -137,4 +139,17 @@ pub fn cancel_latency(dir: &Path, runs: usize) -> Stats {
             }
         }
     })
+}
+
+/// One sync run whose single window reads `MAX_EVENTS_PER_CALL` events into
+/// an empty store, in this process; returns its peak resident memory (the
+/// source's own copy of the events included, as a platform holds one).
+pub fn peak_rss_of_sync_at_event_limit(dir: &Path) -> Option<u64> {
+    let (_, events) = calendar(90, heat_core::limits::MAX_EVENTS_PER_CALL);
+    let plan = quarter_plan(90);
+    let source = PreparedSource::new(&plan, &events);
+    drop(events);
+    let summary = SyncJob::new(new_file(dir, "limit.db")).run(&plan, &source, &SyncCancellation::new());
+    assert_eq!(summary.stop, SyncStop::Completed, "{summary:?}");
+    super::measure::peak_rss_bytes()
 }

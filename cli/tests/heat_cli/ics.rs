@@ -147,6 +147,54 @@ fn a_damaged_event_is_skipped_and_reported_and_the_rest_synced() {
 }
 
 #[test]
+fn ignored_empty_values_broken_lines_and_stale_overrides_are_counted_as_warnings() {
+    let store = Store::new();
+    let fixture = |name: &str| format!("{}/../tests/fixtures/ics/{name}", env!("CARGO_MANIFEST_DIR"));
+    // A series shortened to end on Oct 20 after its Oct 27 occurrence was
+    // moved: the older override names a start the series no longer has.
+    let stale = store.file(
+        "stale.ics",
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:c\r\nSEQUENCE:3\r\nDTSTART:20261006T170000Z\r\n\
+         RRULE:FREQ=WEEKLY;UNTIL=20261020T170000Z\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:c\r\n\
+         SEQUENCE:1\r\nRECURRENCE-ID:20261027T170000Z\r\nDTSTART:20261028T170000Z\r\nEND:VEVENT\r\n\
+         END:VCALENDAR\r\n",
+    );
+    for (path, summary, reason) in [
+        (
+            fixture("empty_rdate_exdate.ics"),
+            "imported 2, skipped 0, warnings 2\n",
+            "RDATE: empty value; ignored",
+        ),
+        (
+            fixture("broken_fold_unused_property.ics"),
+            "imported 0, skipped 1, warnings 3\n",
+            "not a content line",
+        ),
+        (
+            stale.to_str().unwrap().to_owned(),
+            "imported 1, skipped 0, warnings 1\n",
+            "RECURRENCE-ID: the override (SEQUENCE 1) is older than its series (SEQUENCE 3)",
+        ),
+    ] {
+        let text = Store::new().run("sync", &["--events", &path]);
+        assert_eq!(text.code, 0, "{path}: {}", text.stderr);
+        assert!(text.stdout.starts_with(summary), "{path}: {}", text.stdout);
+        let json = Store::new().run("sync", &["--events", &path, "--json"]).json();
+        let reasons: Vec<&str> = json["ics"]["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["reason"].as_str().unwrap())
+            .collect();
+        assert!(
+            reasons.iter().any(|r| r.starts_with(reason)),
+            "{path}: {reasons:?}"
+        );
+        assert!(!json.to_string().contains("product team"), "{json}");
+    }
+}
+
+#[test]
 fn a_file_with_nothing_of_icalendar_exits_2_and_leaves_the_store_alone() {
     let store = Store::new();
     sync_ics(&store, GOOGLE, None);

@@ -24,7 +24,8 @@ mod sync_log;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use rusqlite::{Connection, InterruptHandle};
 
@@ -35,7 +36,9 @@ pub use reconcile::{ReconcileOptions, ReconcileOutcome};
 pub use sync_log::SyncRecord;
 
 pub struct HeatStore {
+    /// Declared before `_busy_wait`: closed before the wait it points to.
     conn: Mutex<Connection>,
+    _busy_wait: Box<open::BusyWait>,
     sqlite_interrupt: InterruptHandle,
     interrupter: Interrupter,
     /// No-op reconciles, which must not write to the file.
@@ -46,7 +49,13 @@ pub struct HeatStore {
 impl HeatStore {
     /// Opens (creating or migrating) the store file at `path`.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
-        Ok(Self::over(open::open_connection(path.as_ref())?, false))
+        Ok(Self::over(open::open_connection(path.as_ref(), None)?, false))
+    }
+
+    /// `open` for the sync job: setting `cancel` ends any wait for another
+    /// connection's lock at once, from the open on.
+    pub(crate) fn open_cancellable(path: &Path, cancel: Arc<AtomicBool>) -> Result<Self> {
+        Ok(Self::over(open::open_connection(path, Some(cancel))?, false))
     }
 
     /// Opens an existing store file for reading only: never creates,
@@ -55,10 +64,12 @@ impl HeatStore {
         Ok(Self::over(open::open_read_only_connection(path.as_ref())?, true))
     }
 
-    fn over(conn: Connection, read_only: bool) -> Self {
+    fn over(opened: open::OpenConnection, read_only: bool) -> Self {
+        let open::OpenConnection { conn, busy_wait } = opened;
         HeatStore {
             sqlite_interrupt: conn.get_interrupt_handle(),
             conn: Mutex::new(conn),
+            _busy_wait: busy_wait,
             interrupter: Interrupter::default(),
             recent_syncs: Mutex::new(HashMap::new()),
             read_only,

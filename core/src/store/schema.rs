@@ -90,33 +90,60 @@ INSERT INTO store_info (store_id) VALUES (lower(hex(randomblob(16))));
 
 /// Refuses a file that is not ours or is newer than this code; returns the
 /// schema version found (0 for a new file). Reads only.
+///
+/// The file is identified from its header (`application_id`,
+/// `user_version`) before anything parses its schema: a newer app built
+/// with a newer SQLite may write schema syntax this SQLite cannot parse,
+/// and that must read as "newer" (or "foreign"), never as damage, because
+/// the sync job deletes damaged files (docs/adr/0003).
 pub fn check_compatible(conn: &Connection) -> Result<i64> {
-    // One statement, so one snapshot: another process may be creating the
-    // schema meanwhile, and separate reads could see half of its work.
-    let (application_id, version, has_tables): (i64, i64, bool) = conn.query_row(
-        "SELECT (SELECT application_id FROM pragma_application_id), \
-         (SELECT user_version FROM pragma_user_version), EXISTS (SELECT 1 FROM sqlite_master)",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
-    let fresh = application_id == 0 && version == 0 && !has_tables;
-    if !fresh && application_id != APPLICATION_ID {
-        return Err(Error::ForeignDatabase);
+    in_one_snapshot(conn, |conn| {
+        // Plain `PRAGMA`s read the header without loading the schema.
+        let application_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        match (application_id, version) {
+            (APPLICATION_ID, v) if v > CURRENT_VERSION => Err(Error::IncompatibleDatabase {
+                found: v,
+                supported: CURRENT_VERSION,
+            }),
+            // We set both in one transaction: our id without a version is damage.
+            (APPLICATION_ID, 0) => Err(Error::CorruptDatabase("the schema version is missing".into())),
+            (APPLICATION_ID, v) if v < 0 => {
+                Err(Error::CorruptDatabase("the schema version is negative".into()))
+            }
+            (APPLICATION_ID, v) => Ok(v),
+            (0, 0) if is_empty(conn)? => Ok(0),
+            _ => Err(Error::ForeignDatabase),
+        }
+    })
+}
+
+/// Runs `read` in one read snapshot: another process may be creating the
+/// schema meanwhile, and separate reads could see half of its work.
+fn in_one_snapshot<T>(conn: &Connection, read: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    if !conn.is_autocommit() {
+        return read(conn); // already inside the caller's transaction
     }
-    if application_id == APPLICATION_ID && version == 0 {
-        // We set both in one transaction: our id without a version is damage.
-        return Err(Error::CorruptDatabase("the schema version is missing".into()));
+    conn.execute_batch("BEGIN DEFERRED")?;
+    let result = read(conn);
+    let ended = conn.execute_batch("COMMIT");
+    let value = result?;
+    ended?;
+    Ok(value)
+}
+
+/// Whether a file without our header holds no schema at all (a new file).
+/// A schema this SQLite cannot parse is someone else's: not empty.
+fn is_empty(conn: &Connection) -> Result<bool> {
+    match conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |r| {
+        r.get::<_, bool>(0)
+    }) {
+        Ok(has_tables) => Ok(!has_tables),
+        Err(err) => match Error::from(err) {
+            transient @ (Error::Busy(_) | Error::Interrupted | Error::DiskFull(_)) => Err(transient),
+            _ => Ok(false),
+        },
     }
-    if version < 0 {
-        return Err(Error::CorruptDatabase("the schema version is negative".into()));
-    }
-    if version > CURRENT_VERSION {
-        return Err(Error::IncompatibleDatabase {
-            found: version,
-            supported: CURRENT_VERSION,
-        });
-    }
-    Ok(version)
 }
 
 /// Brings the file to `CURRENT_VERSION` in one transaction.

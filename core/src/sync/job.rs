@@ -2,35 +2,31 @@
 //! "Sync job"), blocking, never failing: every way a run can end is a
 //! [`SyncStop`] in the summary.
 //!
-//! `cancel()` needs no polling on the platforms: it sets the run's own flag,
-//! which the job checks between steps and the reconcile checks inside its
-//! loops and right before it commits, and interrupts SQLite for a statement
-//! in progress.
+//! Cancelling needs no polling on the platforms: the run's
+//! [`SyncCancellation`] sets a flag that the job checks between steps, the
+//! reconcile checks inside its loops and right before it commits, and the
+//! store's busy wait checks while it waits for another writer; it also
+//! interrupts SQLite for a statement in progress.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
+use crate::limits::MAX_EVENTS_PER_CALL;
 use crate::model::{TimeRange, TimeWindow};
 use crate::store::{HeatStore, ReconcileOptions};
 
-use super::odd_events;
+use super::cancellation::SyncCancellation;
+use super::odd_events::{self, RunMemory};
 use super::plan::SyncPlan;
+use super::run_lock::{Acquired, RunLock};
 use super::source::{CalendarAccess, CalendarSource, SourceError};
-use super::store_file::{self, Opened};
-use super::summary::{SyncStop, SyncSummary, WindowSync};
+use super::store_file::{self, FileIdentity, Opened};
+use super::summary::{StoreProblem, SyncStop, SyncSummary, WindowSync};
 
 pub struct SyncJob {
     path: PathBuf,
-    /// The run in progress, if any: what `cancel()` reaches.
-    active: Mutex<Option<ActiveRun>>,
-}
-
-struct ActiveRun {
-    cancel: Arc<AtomicBool>,
-    store: Option<Arc<HeatStore>>,
 }
 
 /// How a pass over the windows ended.
@@ -44,102 +40,100 @@ impl SyncJob {
     /// Opens nothing: the file is opened by each run and closed before it
     /// returns.
     pub fn new(path: impl Into<PathBuf>) -> Self {
-        SyncJob {
-            path: path.into(),
-            active: Mutex::new(None),
-        }
+        SyncJob { path: path.into() }
     }
 
-    /// Stops the run in progress (from any thread): the window being
-    /// reconciled is left unchanged and `run` returns `Cancelled`. Does
-    /// nothing when no run is in progress.
-    pub fn cancel(&self) {
-        if let Some(run) = self.active().as_ref() {
-            run.cancel.store(true, Ordering::SeqCst);
-            if let Some(store) = &run.store {
-                store.interrupt();
-            }
-        }
-    }
-
-    pub fn run(&self, plan: &SyncPlan, source: &dyn CalendarSource) -> SyncSummary {
+    /// One run. `cancellation` stops it (from any thread, also before it
+    /// has begun); a run on the same file already in progress, in any
+    /// object or process, makes this one return `AlreadyRunning` at once.
+    pub fn run(
+        &self,
+        plan: &SyncPlan,
+        source: &dyn CalendarSource,
+        cancellation: &SyncCancellation,
+    ) -> SyncSummary {
         let started = Instant::now();
         let mut summary = SyncSummary::ended(SyncStop::Completed);
-        summary.stop = match self.begin() {
-            None => SyncStop::AlreadyRunning,
-            Some(run) => match plan.windows() {
-                Err(reason) => SyncStop::InvalidPlan(reason),
-                Ok(windows) => run.sync(plan, &windows, source, started, &mut summary),
+        summary.stop = match plan.windows() {
+            Err(invalid) => SyncStop::InvalidPlan {
+                field: invalid.field,
+                reason: invalid.reason,
+            },
+            Ok(_) if cancellation.is_cancelled() => SyncStop::Cancelled,
+            Ok(windows) => match RunLock::try_acquire(&self.path) {
+                Ok(Acquired::Busy) => SyncStop::AlreadyRunning,
+                Err(e) => SyncStop::StoreFailed {
+                    problem: StoreProblem::IoError,
+                    detail: format!("cannot create the run lock next to the store file: {}", e.kind()),
+                },
+                Ok(Acquired::Lock(_held)) => {
+                    let mut run = Run {
+                        job: self,
+                        cancellation,
+                        started,
+                        budget: Duration::from_millis(plan.budget_millis),
+                        last_window: None,
+                        memory: RunMemory::default(),
+                    };
+                    run.sync(plan, &windows, source, &mut summary)
+                }
             },
         };
-        summary.duration_micros = micros(started.elapsed());
+        summary.duration_micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
         summary
     }
-
-    fn active(&self) -> MutexGuard<'_, Option<ActiveRun>> {
-        self.active.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    fn begin(&self) -> Option<Run<'_>> {
-        let mut active = self.active();
-        if active.is_some() {
-            return None;
-        }
-        let cancel = Arc::new(AtomicBool::new(false));
-        *active = Some(ActiveRun {
-            cancel: Arc::clone(&cancel),
-            store: None,
-        });
-        Some(Run { job: self, cancel })
-    }
-
-    fn attach(&self, store: Option<Arc<HeatStore>>) {
-        if let Some(run) = self.active().as_mut() {
-            run.store = store;
-        }
-    }
 }
 
-/// One run in progress; ends it (even on a panic) when dropped.
+/// One run in progress, under the run lock.
 struct Run<'a> {
     job: &'a SyncJob,
-    cancel: Arc<AtomicBool>,
-}
-
-impl Drop for Run<'_> {
-    fn drop(&mut self) {
-        *self.job.active() = None;
-    }
+    cancellation: &'a SyncCancellation,
+    started: Instant,
+    budget: Duration,
+    /// How long the last window took, across a rebuild too.
+    last_window: Option<Duration>,
+    memory: RunMemory,
 }
 
 impl Run<'_> {
     fn cancelled(&self) -> bool {
-        self.cancel.load(Ordering::SeqCst)
+        self.cancellation.is_cancelled()
+    }
+
+    /// A store error, or `Cancelled` when the run was cancelled meanwhile
+    /// (whatever the error then says, the cancel caused it or came first).
+    fn failed(&self, err: &Error) -> SyncStop {
+        if self.cancelled() {
+            SyncStop::Cancelled
+        } else {
+            store_file::stop_for(err)
+        }
     }
 
     /// Opens the file (rebuilding a damaged one, at most once) and runs the
     /// windows over it.
     fn sync(
-        &self,
+        &mut self,
         plan: &SyncPlan,
         windows: &[TimeWindow],
         source: &dyn CalendarSource,
-        started: Instant,
         summary: &mut SyncSummary,
     ) -> SyncStop {
         let path = &self.job.path;
         loop {
-            let store = match store_file::open(path) {
+            let store = match store_file::open(path, self.cancellation.flag()) {
                 Opened::Store(store) => Arc::new(store),
-                Opened::Damaged => match self.rebuild(summary) {
+                Opened::Damaged if !self.cancelled() => match self.rebuild(summary) {
                     Ok(()) => continue,
                     Err(stop) => return stop,
                 },
-                Opened::Refused(reason) => return SyncStop::StoreFailed(reason),
+                Opened::Damaged => return SyncStop::Cancelled,
+                Opened::Failed(err) => return self.failed(&err),
             };
-            self.job.attach(Some(Arc::clone(&store)));
-            let end = self.pass(&store, plan, windows, source, started, summary);
-            self.job.attach(None);
+            let identity = FileIdentity::of(path);
+            self.cancellation.attach(Some(Arc::clone(&store)));
+            let end = self.pass(&store, identity, plan, windows, source, summary);
+            self.cancellation.attach(None);
             drop(store); // closed before the file is deleted or the run returns
             match end {
                 PassEnd::Stop(stop) => return stop,
@@ -155,11 +149,12 @@ impl Run<'_> {
     /// Deletes the damaged file; the run starts over with a fresh summary.
     fn rebuild(&self, summary: &mut SyncSummary) -> Result<(), SyncStop> {
         if summary.store_rebuilt {
-            return Err(SyncStop::StoreFailed(
-                "the store file is damaged again after a rebuild".into(),
-            ));
+            return Err(SyncStop::StoreFailed {
+                problem: StoreProblem::DamagedAgain,
+                detail: "the store file is damaged again after a rebuild".into(),
+            });
         }
-        store_file::delete(&self.job.path).map_err(SyncStop::StoreFailed)?;
+        store_file::delete(&self.job.path)?;
         *summary = SyncSummary::ended(SyncStop::Completed);
         summary.store_rebuilt = true;
         Ok(())
@@ -167,36 +162,47 @@ impl Run<'_> {
 
     /// The windows in order, within the budget.
     fn pass(
-        &self,
+        &mut self,
         store: &HeatStore,
+        identity: FileIdentity,
         plan: &SyncPlan,
         windows: &[TimeWindow],
         source: &dyn CalendarSource,
-        started: Instant,
         summary: &mut SyncSummary,
     ) -> PassEnd {
-        let budget = Duration::from_millis(plan.budget_millis);
-        let mut previous: Option<Duration> = None;
         for window in windows {
             if self.cancelled() {
                 return PassEnd::Stop(SyncStop::Cancelled);
             }
-            if previous.is_some_and(|last| started.elapsed() + last > budget) {
+            if self.budget_spent() {
                 return PassEnd::Stop(SyncStop::BudgetSpent);
             }
             let window_started = Instant::now();
-            if let Err(end) = self.sync_window(store, &plan.scope, window, source, summary) {
+            let synced = self.sync_window(store, identity, &plan.scope, window, source, summary);
+            // Also when the window found the file damaged: the restarted
+            // pass is measured against the same budget.
+            self.last_window = Some(window_started.elapsed());
+            if let Err(end) = synced {
                 return end;
             }
-            previous = Some(window_started.elapsed());
         }
         PassEnd::Stop(SyncStop::Completed)
     }
 
+    /// A window starts only if the time spent so far (opening and
+    /// rebuilding included) plus the last window's duration fits the
+    /// budget. The run's first window always starts: a run that could stop
+    /// before it would never make progress on a slow device.
+    fn budget_spent(&self) -> bool {
+        self.last_window
+            .is_some_and(|last| self.started.elapsed() + last > self.budget)
+    }
+
     /// Access, read, access again, clean, reconcile: one window.
     fn sync_window(
-        &self,
+        &mut self,
         store: &HeatStore,
+        identity: FileIdentity,
         scope: &str,
         window: &TimeWindow,
         source: &dyn CalendarSource,
@@ -212,29 +218,52 @@ impl Run<'_> {
         }
         let read = read.map_err(|e| PassEnd::Stop(SyncStop::SourceFailed(e.reason)))?;
         full_access(source.access())?;
-
-        let Some(cleaned) = odd_events::clean(read.events, &self.cancel) else {
+        if read.events.len() > MAX_EVENTS_PER_CALL {
+            summary.windows_oversized += 1;
+            return Ok(());
+        }
+        // Only a read of at least one calendar that returned no events at
+        // all may empty a window: a read whose events were all skipped or
+        // all outside the window is more likely a bug than an empty week.
+        let options = ReconcileOptions {
+            allow_empty: read.calendar_count >= 1 && read.events.is_empty(),
+        };
+        let checked = window
+            .check()
+            .map_err(|e| PassEnd::Stop(self.failed(&e.into())))?;
+        let Some(cleaned) =
+            odd_events::clean(read.events, checked, &mut self.memory, self.cancellation.flag())
+        else {
             return Err(PassEnd::Stop(SyncStop::Cancelled));
         };
         summary.events_truncated += cleaned.truncated;
         summary.events_skipped += cleaned.skipped;
         summary.duplicates_dropped += cleaned.duplicates_dropped;
-        // Only a successful read of at least one calendar, with access still
-        // full after it, may empty a window.
-        let options = ReconcileOptions {
-            allow_empty: read.calendar_count >= 1,
-        };
-        let result =
-            store.reconcile_heat_with_cancel(scope, window, &cleaned.events, options, Some(&self.cancel));
+        // Right before the commit, after the (long) read: a file deleted or
+        // replaced meanwhile must not be written, nor its loss reported as
+        // a sync.
+        if FileIdentity::of(&self.job.path) != identity {
+            return Err(PassEnd::Stop(SyncStop::StoreFailed {
+                problem: StoreProblem::FileReplaced,
+                detail: "the store file was deleted or replaced during the run".into(),
+            }));
+        }
+        let result = store.reconcile_heat_with_cancel(
+            scope,
+            window,
+            &cleaned.events,
+            options,
+            Some(self.cancellation.flag()),
+        );
         match result {
             Ok(outcome) => summary.windows.push(WindowSync {
                 window: window.clone(),
                 outcome,
             }),
             Err(Error::EmptySourceRefused { .. }) => summary.windows_guarded += 1,
-            Err(Error::Interrupted) => return Err(PassEnd::Stop(SyncStop::Cancelled)),
+            Err(_) if self.cancelled() => return Err(PassEnd::Stop(SyncStop::Cancelled)),
             Err(err) if store_file::is_damage(&err) => return Err(PassEnd::Damaged),
-            Err(err) => return Err(PassEnd::Stop(SyncStop::StoreFailed(err.to_string()))),
+            Err(err) => return Err(PassEnd::Stop(self.failed(&err))),
         }
         Ok(())
     }
@@ -246,8 +275,4 @@ fn full_access(access: Result<CalendarAccess, SourceError>) -> Result<(), PassEn
         Ok(other) => Err(PassEnd::Stop(SyncStop::AccessNotGranted(other))),
         Err(e) => Err(PassEnd::Stop(SyncStop::SourceFailed(e.reason))),
     }
-}
-
-fn micros(elapsed: Duration) -> u64 {
-    u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX)
 }

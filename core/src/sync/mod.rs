@@ -7,14 +7,17 @@
 //! [`CalendarSource`] that reads the device calendar (EventKit,
 //! CalendarContract) and maps its rows to [`SourceEvent`](crate::SourceEvent)s.
 
+mod cancellation;
 mod job;
 mod odd_events;
 mod plan;
+mod run_lock;
 mod source;
 mod store_file;
 mod summary;
 
+pub use cancellation::SyncCancellation;
 pub use job::SyncJob;
 pub use plan::SyncPlan;
 pub use source::{CalendarAccess, CalendarRead, CalendarSource, SourceError};
-pub use summary::{SyncStop, SyncSummary, WindowSync};
+pub use summary::{StoreProblem, SyncDisposition, SyncStop, SyncSummary, WindowSync};

@@ -5,8 +5,9 @@
 
 use chrono::{Days, NaiveDate};
 
+use crate::error::InvalidInput;
 use crate::limits::{MAX_SYNC_DAYS, MAX_WINDOW_DAYS};
-use crate::model::{TimeWindow, Zone, check_scope, parse_date, window_of_days};
+use crate::model::{TimeWindow, Zone, check_scope, parse_date};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyncPlan {
@@ -22,8 +23,8 @@ pub struct SyncPlan {
 }
 
 impl SyncPlan {
-    /// The defaults of the contract: a week back, six weeks ahead, in
-    /// weeks, within a minute.
+    /// The defaults of the contract, the one place they are written: a
+    /// week back, six weeks ahead, in weeks, within a minute.
     pub fn new(scope: &str, time_zone: &str, today: &str) -> Self {
         SyncPlan {
             scope: scope.to_owned(),
@@ -37,47 +38,68 @@ impl SyncPlan {
     }
 
     /// The windows of a run, in run order; why the plan is invalid otherwise.
-    pub fn windows(&self) -> Result<Vec<TimeWindow>, String> {
-        check_scope(&self.scope).map_err(|e| e.to_string())?;
-        Zone::parse(&self.time_zone, "timeZone").map_err(|e| e.to_string())?;
-        let today = parse_date(&self.today, "today").map_err(|e| e.to_string())?;
+    /// A local day that the zone skipped (Pacific/Apia's 2011-12-30) has no
+    /// time in it: a window made only of such days is left out.
+    pub fn windows(&self) -> Result<Vec<TimeWindow>, InvalidInput> {
+        check_scope(&self.scope)?;
+        let zone = Zone::parse(&self.time_zone, "timeZone")?;
+        let today = parse_date(&self.today, "today")?;
         if self.window_days == 0 || i64::from(self.window_days) > MAX_WINDOW_DAYS {
-            return Err(format!("windowDays: must be 1 to {MAX_WINDOW_DAYS}"));
+            return Err(InvalidInput::new(
+                "windowDays",
+                format!("must be 1 to {MAX_WINDOW_DAYS}"),
+            ));
         }
-        if self.past_days + self.future_days == 0 {
-            return Err("pastDays + futureDays: must be at least 1".into());
+        for (field, days) in [("pastDays", self.past_days), ("futureDays", self.future_days)] {
+            if days > MAX_SYNC_DAYS {
+                return Err(InvalidInput::new(
+                    field,
+                    format!("must be at most {MAX_SYNC_DAYS}"),
+                ));
+            }
         }
-        if self.past_days > MAX_SYNC_DAYS || self.future_days > MAX_SYNC_DAYS {
-            return Err(format!("pastDays, futureDays: must be at most {MAX_SYNC_DAYS}"));
+        if self.past_days == 0 && self.future_days == 0 {
+            return Err(InvalidInput::new("pastDays + futureDays", "must be at least 1"));
         }
         let mut windows = Vec::new();
         let mut offset = 0;
         while offset < self.future_days {
             let days = self.window_days.min(self.future_days - offset);
-            windows.push(self.window(shift(today, i64::from(offset))?, days)?);
+            windows.extend(window(zone, shift(today, i64::from(offset))?, days)?);
             offset += days;
         }
         let mut back = 0;
         while back < self.past_days {
             let days = self.window_days.min(self.past_days - back);
             back += days;
-            windows.push(self.window(shift(today, -i64::from(back))?, days)?);
+            windows.extend(window(zone, shift(today, -i64::from(back))?, days)?);
         }
         Ok(windows)
     }
-
-    fn window(&self, start: NaiveDate, days: u32) -> Result<TimeWindow, String> {
-        window_of_days(&start.to_string(), days, &self.time_zone).map_err(|e| e.to_string())
-    }
 }
 
-fn shift(date: NaiveDate, days: i64) -> Result<NaiveDate, String> {
+/// `days` local days from `start`; `None` when the zone skipped them all.
+fn window(zone: Zone, start: NaiveDate, days: u32) -> Result<Option<TimeWindow>, InvalidInput> {
+    let end = shift(start, i64::from(days))?;
+    let window = TimeWindow {
+        start_ms: zone.day_start_ms(start),
+        end_ms: zone.day_start_ms(end),
+        time_zone: zone.name().to_owned(),
+    };
+    if window.start_ms == window.end_ms {
+        return Ok(None);
+    }
+    window.check()?;
+    Ok(Some(window))
+}
+
+fn shift(date: NaiveDate, days: i64) -> Result<NaiveDate, InvalidInput> {
     let moved = if days >= 0 {
         date.checked_add_days(Days::new(days.unsigned_abs()))
     } else {
         date.checked_sub_days(Days::new(days.unsigned_abs()))
     };
-    moved.ok_or_else(|| "today: too far from the present".into())
+    moved.ok_or_else(|| InvalidInput::new("today", "too far from the present"))
 }
 
 #[cfg(test)]
@@ -126,7 +148,7 @@ mod tests {
     #[test]
     fn invalid_plans_are_refused_with_the_field() {
         let base = SyncPlan::new("me", "Europe/Berlin", "2026-11-30");
-        let reason = |plan: SyncPlan| plan.windows().unwrap_err();
+        let reason = |plan: SyncPlan| plan.windows().unwrap_err().to_string();
         assert!(
             reason(SyncPlan {
                 window_days: 0,
@@ -163,5 +185,31 @@ mod tests {
             })
             .contains("scope")
         );
+    }
+
+    #[test]
+    fn day_counts_at_the_limit_are_checked_before_they_are_added() {
+        let huge = SyncPlan {
+            past_days: u32::MAX,
+            future_days: u32::MAX,
+            ..SyncPlan::new("me", "UTC", "2026-11-30")
+        };
+        assert_eq!(huge.windows().unwrap_err().field, "pastDays");
+    }
+
+    #[test]
+    fn a_day_the_zone_skipped_does_not_make_the_plan_invalid() {
+        // Samoa skipped 2011-12-30 (from UTC-10 to UTC+14).
+        for today in ["2011-12-30", "2011-12-29", "2011-12-31"] {
+            let plan = SyncPlan {
+                past_days: 3,
+                future_days: 3,
+                window_days: 1,
+                ..SyncPlan::new("me", "Pacific/Apia", today)
+            };
+            let windows = plan.windows().unwrap_or_else(|e| panic!("{today}: {e}"));
+            assert_eq!(windows.len(), 5, "{today}: the skipped day is no window");
+            assert!(windows.iter().all(|w| w.start_ms < w.end_ms));
+        }
     }
 }

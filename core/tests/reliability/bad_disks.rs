@@ -123,7 +123,7 @@ fn report(case: &str, what: &str) {
 
 fn storage_error<T: std::fmt::Debug>(result: heat_core::Result<T>, case: &str, step: &str) -> String {
     match result {
-        Err(Error::Storage(message)) => message,
+        Err(Error::Storage(message) | Error::DiskFull(message)) => message,
         other => panic!("{case}: {step}: expected a storage error, got {other:?}"),
     }
 }

@@ -5,6 +5,7 @@ use heat_core::{
     CalendarAccess, CalendarRead, CalendarSource, SourceError, SyncJob, SyncPlan, SyncStop, TimeRange,
 };
 
+use crate::RunUncancelled;
 use crate::support::temp_store;
 
 struct Unknowable;
@@ -24,7 +25,8 @@ impl CalendarSource for Unknowable {
 #[test]
 fn an_access_check_that_fails_stops_the_run_before_any_read() {
     let tmp = temp_store();
-    let summary = SyncJob::new(&tmp.path).run(&SyncPlan::new("me", "UTC", "2026-11-30"), &Unknowable);
+    let summary =
+        SyncJob::new(&tmp.path).run_uncancelled(&SyncPlan::new("me", "UTC", "2026-11-30"), &Unknowable);
     assert_eq!(
         summary.stop,
         SyncStop::SourceFailed("permission state unavailable".into())

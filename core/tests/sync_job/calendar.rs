@@ -62,10 +62,10 @@ impl CalendarSource for FakeCalendar<'_> {
     fn read(&self, range: TimeRange) -> Result<CalendarRead, SourceError> {
         let n = self.reads.borrow().len();
         self.reads.borrow_mut().push(range);
-        if let Some((at, hook)) = &self.hook {
-            if *at == n {
-                hook();
-            }
+        if let Some((at, hook)) = &self.hook
+            && *at == n
+        {
+            hook();
         }
         if self.throw_at == Some(n) {
             return Err(SourceError {

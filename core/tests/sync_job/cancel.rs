@@ -1,15 +1,19 @@
-//! `cancel()`: from inside a read, from another thread while a read blocks,
-//! and in the middle of a 10,000-event reconcile. The window in progress is
-//! left unchanged, the run says `Cancelled`, and nothing needs polling.
+//! A run's `SyncCancellation`: from inside a read, from another thread while
+//! a read blocks, in the middle of a 10,000-event reconcile, before the run
+//! begins, and while the run waits for another writer's lock. The window in
+//! progress is left unchanged, the run says `Cancelled`, and nothing needs
+//! polling.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::Duration;
 
 use heat_core::{
-    CalendarAccess, CalendarRead, CalendarSource, SourceError, SyncJob, SyncPlan, SyncStop, TimeRange,
+    CalendarAccess, CalendarRead, CalendarSource, SourceError, SyncCancellation, SyncJob, SyncPlan, SyncStop,
+    TimeRange,
 };
 
+use crate::RunUncancelled;
 use crate::calendar::FakeCalendar;
 use crate::support::{HOUR, dump, temp_store, timed};
 
@@ -26,7 +30,7 @@ fn week_plan() -> SyncPlan {
 
 fn filled_store(path: &std::path::Path) -> Vec<String> {
     let first = FakeCalendar::new(vec![timed("kept", TODAY_MS + HOUR, TODAY_MS + 2 * HOUR)], "UTC");
-    let summary = SyncJob::new(path).run(&week_plan(), &first);
+    let summary = SyncJob::new(path).run_uncancelled(&week_plan(), &first);
     assert_eq!(summary.stop, SyncStop::Completed);
     dump(path)
 }
@@ -36,9 +40,10 @@ fn a_cancel_from_inside_a_read_leaves_that_window_unchanged() {
     let tmp = temp_store();
     let before = filled_store(&tmp.path);
     let job = SyncJob::new(&tmp.path);
+    let cancellation = SyncCancellation::new();
     let mut calendar = FakeCalendar::new(vec![timed("new", TODAY_MS + HOUR, TODAY_MS + 3 * HOUR)], "UTC");
-    calendar.hook = Some((0, Box::new(|| job.cancel())));
-    let summary = job.run(&week_plan(), &calendar);
+    calendar.hook = Some((0, Box::new(|| cancellation.cancel())));
+    let summary = job.run(&week_plan(), &calendar, &cancellation);
     assert_eq!(summary.stop, SyncStop::Cancelled);
     assert!(summary.windows.is_empty());
     assert_eq!(calendar.reads.borrow().len(), 1, "no read after the cancel");
@@ -46,14 +51,24 @@ fn a_cancel_from_inside_a_read_leaves_that_window_unchanged() {
 }
 
 #[test]
-fn a_cancel_when_no_run_is_in_progress_does_nothing() {
+fn a_cancel_before_the_run_begins_stays_armed_and_reaches_only_its_run() {
     let tmp = temp_store();
     let job = SyncJob::new(&tmp.path);
-    job.cancel();
+    let stopped_early = SyncCancellation::new();
+    stopped_early.cancel();
     let calendar = FakeCalendar::new(vec![timed("a", TODAY_MS, TODAY_MS + HOUR)], "UTC");
-    assert_eq!(job.run(&week_plan(), &calendar).stop, SyncStop::Completed);
-    job.cancel();
-    assert_eq!(job.run(&week_plan(), &calendar).stop, SyncStop::Completed);
+    let summary = job.run(&week_plan(), &calendar, &stopped_early);
+    assert_eq!(summary.stop, SyncStop::Cancelled);
+    assert!(
+        calendar.reads.borrow().is_empty(),
+        "a cancelled run reads nothing"
+    );
+    assert!(!tmp.path.exists(), "a cancelled run opens nothing");
+    // Another run, with its own cancellation, is not affected.
+    assert_eq!(
+        job.run_uncancelled(&week_plan(), &calendar).stop,
+        SyncStop::Completed
+    );
 }
 
 /// A read that blocks until the test lets it go (a provider that hangs).
@@ -87,16 +102,17 @@ fn a_cancel_from_another_thread_ends_a_run_whose_read_blocks() {
         entered: Barrier::new(2),
         released: AtomicBool::new(false),
     });
+    let cancellation = SyncCancellation::new();
     let canceller = {
-        let (job, source) = (Arc::clone(&job), Arc::clone(&source));
+        let (cancellation, source) = (cancellation.clone(), Arc::clone(&source));
         std::thread::spawn(move || {
             source.entered.wait();
-            job.cancel();
+            cancellation.cancel();
             // What a platform does when it stops its read on cancellation.
             source.released.store(true, Ordering::SeqCst);
         })
     };
-    let summary = job.run(&week_plan(), source.as_ref());
+    let summary = job.run(&week_plan(), source.as_ref(), &cancellation);
     canceller.join().unwrap();
     assert_eq!(
         summary.stop,
@@ -129,14 +145,15 @@ fn a_cancel_inside_a_10k_event_reconcile_leaves_the_old_or_the_new_window() {
         let job = Arc::new(SyncJob::new(&tmp.path));
         let calendar = FakeCalendar::new(events.clone(), "UTC");
         let started = Barrier::new(2);
+        let cancellation = SyncCancellation::new();
         let summary = std::thread::scope(|s| {
             s.spawn(|| {
                 started.wait();
                 std::thread::sleep(Duration::from_micros(delay_micros));
-                job.cancel();
+                cancellation.cancel();
             });
             started.wait();
-            job.run(&plan, &calendar)
+            job.run(&plan, &calendar, &cancellation)
         });
         let now = dump(&tmp.path);
         match summary.stop {

@@ -145,6 +145,7 @@ fn check_run(plan: &SyncPlan, script: &RunScript, path: &std::path::Path, job: &
     if script.damage_before {
         damage(path);
     }
+    let cancellation = heat_core::SyncCancellation::new();
     let mut calendar = FakeCalendar::new(script.events.clone(), &plan.time_zone);
     if let Some((at, lost)) = script.access_lost {
         calendar.access = [vec![CalendarAccess::FullAccess; at], vec![lost]].concat();
@@ -155,8 +156,8 @@ fn check_run(plan: &SyncPlan, script: &RunScript, path: &std::path::Path, job: &
     }
     calendar.hook = script
         .cancel_at
-        .map(|at| (at, Box::new(|| job.cancel()) as Box<dyn Fn()>));
-    let summary = job.run(plan, &calendar);
+        .map(|at| (at, Box::new(|| cancellation.cancel()) as Box<dyn Fn()>));
+    let summary = job.run(plan, &calendar, &cancellation);
 
     assert_eq!(summary.store_rebuilt, damaged, "{summary:?}");
     if summary.store_rebuilt {

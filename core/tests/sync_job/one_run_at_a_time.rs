@@ -8,6 +8,7 @@ use heat_core::{
     CalendarAccess, CalendarRead, CalendarSource, SourceError, SyncJob, SyncPlan, SyncStop, TimeRange,
 };
 
+use crate::RunUncancelled;
 use crate::calendar::FakeCalendar;
 use crate::support::temp_store;
 
@@ -24,7 +25,9 @@ impl CalendarSource for Reentrant<'_> {
 
     fn read(&self, _range: TimeRange) -> Result<CalendarRead, SourceError> {
         let second = FakeCalendar::new(Vec::new(), "UTC");
-        let summary = self.job.run(&SyncPlan::new("me", "UTC", "2026-11-30"), &second);
+        let summary = self
+            .job
+            .run_uncancelled(&SyncPlan::new("me", "UTC", "2026-11-30"), &second);
         assert!(second.reads.borrow().is_empty(), "the second run read its source");
         self.inner.replace(Some(summary));
         Ok(CalendarRead {
@@ -47,13 +50,14 @@ fn a_second_run_during_a_run_returns_already_running_without_reading() {
         job: &job,
         inner: RefCell::new(None),
     };
-    assert_eq!(job.run(&plan, &source).stop, SyncStop::Completed);
+    assert_eq!(job.run_uncancelled(&plan, &source).stop, SyncStop::Completed);
     let inner = source.inner.take().expect("the source ran");
     assert_eq!(inner.stop, SyncStop::AlreadyRunning);
     assert!(inner.windows.is_empty());
     // The job is free again.
     assert_eq!(
-        job.run(&plan, &FakeCalendar::new(Vec::new(), "UTC")).stop,
+        job.run_uncancelled(&plan, &FakeCalendar::new(Vec::new(), "UTC"))
+            .stop,
         SyncStop::Completed
     );
 }
@@ -68,7 +72,10 @@ fn an_invalid_plan_reads_nothing_and_creates_no_file() {
         future_days: 0,
         ..SyncPlan::new("me", "UTC", "2026-11-30")
     };
-    assert!(matches!(job.run(&plan, &calendar).stop, SyncStop::InvalidPlan(_)));
+    assert!(matches!(
+        job.run_uncancelled(&plan, &calendar).stop,
+        SyncStop::InvalidPlan { .. }
+    ));
     assert!(calendar.reads.borrow().is_empty());
     assert!(!tmp.path.exists());
 }

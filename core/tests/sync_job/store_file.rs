@@ -2,9 +2,10 @@
 //! deleted and rebuilt from the calendar; a newer or foreign file is never
 //! touched; the file is closed when `run` returns.
 
-use heat_core::{SyncJob, SyncPlan, SyncStop};
+use heat_core::{StoreProblem, SyncJob, SyncPlan, SyncStop};
 use rusqlite::Connection;
 
+use crate::RunUncancelled;
 use crate::calendar::FakeCalendar;
 use crate::support::{HOUR, temp_store, timed};
 
@@ -33,14 +34,14 @@ fn calendar() -> FakeCalendar<'static> {
 fn a_file_that_is_not_a_database_is_rebuilt_and_a_new_file_is_not() {
     let tmp = temp_store();
     let job = SyncJob::new(&tmp.path);
-    let created = job.run(&plan(), &calendar());
+    let created = job.run_uncancelled(&plan(), &calendar());
     assert_eq!(
         (created.stop.clone(), created.store_rebuilt),
         (SyncStop::Completed, false)
     );
 
     std::fs::write(&tmp.path, vec![0x5A; 8192]).unwrap();
-    let rebuilt = job.run(&plan(), &calendar());
+    let rebuilt = job.run_uncancelled(&plan(), &calendar());
     assert_eq!(rebuilt.stop, SyncStop::Completed);
     assert!(rebuilt.store_rebuilt);
     assert_eq!(
@@ -57,7 +58,7 @@ fn a_file_that_is_not_a_database_is_rebuilt_and_a_new_file_is_not() {
 fn damage_found_mid_run_rebuilds_once_and_starts_over() {
     let tmp = temp_store();
     let job = SyncJob::new(&tmp.path);
-    job.run(&plan(), &calendar());
+    job.run_uncancelled(&plan(), &calendar());
     // Damage a row, not the header: opening works, and the first window's
     // reconcile finds the damage when it reads the row of the changed day.
     let conn = Connection::open(&tmp.path).unwrap();
@@ -66,7 +67,7 @@ fn damage_found_mid_run_rebuilds_once_and_starts_over() {
     drop(conn);
     let mut moved = calendar();
     moved.events[0] = timed("a", TODAY_MS + 3 * HOUR, TODAY_MS + 4 * HOUR);
-    let summary = job.run(&plan(), &moved);
+    let summary = job.run_uncancelled(&plan(), &moved);
     assert_eq!(summary.stop, SyncStop::Completed, "{summary:?}");
     assert!(summary.store_rebuilt);
     assert_eq!(summary.windows.len(), 2, "the run started over: {summary:?}");
@@ -77,15 +78,21 @@ fn damage_found_mid_run_rebuilds_once_and_starts_over() {
 fn newer_and_foreign_files_are_never_touched() {
     let tmp = temp_store();
     let job = SyncJob::new(&tmp.path);
-    job.run(&plan(), &calendar());
+    job.run_uncancelled(&plan(), &calendar());
     Connection::open(&tmp.path)
         .unwrap()
         .pragma_update(None, "user_version", 99)
         .unwrap();
     let newer = std::fs::read(&tmp.path).unwrap();
-    let summary = job.run(&plan(), &calendar());
+    let summary = job.run_uncancelled(&plan(), &calendar());
     assert!(
-        matches!(&summary.stop, SyncStop::StoreFailed(r) if r.contains("newer")),
+        matches!(
+            &summary.stop,
+            SyncStop::StoreFailed {
+                problem: StoreProblem::NewerVersion,
+                ..
+            }
+        ),
         "{summary:?}"
     );
     assert_eq!(std::fs::read(&tmp.path).unwrap(), newer);
@@ -96,8 +103,14 @@ fn newer_and_foreign_files_are_never_touched() {
         .unwrap();
     drop(conn);
     let foreign = std::fs::read(&tmp.path).unwrap();
-    let summary = job.run(&plan(), &calendar());
-    assert!(matches!(&summary.stop, SyncStop::StoreFailed(r) if r.contains("another application")));
+    let summary = job.run_uncancelled(&plan(), &calendar());
+    assert!(matches!(
+        &summary.stop,
+        SyncStop::StoreFailed {
+            problem: StoreProblem::ForeignFile,
+            ..
+        }
+    ));
     assert!(calendar().reads.borrow().is_empty());
     assert_eq!(std::fs::read(&tmp.path).unwrap(), foreign);
 }
@@ -106,7 +119,10 @@ fn newer_and_foreign_files_are_never_touched() {
 fn no_lock_is_held_once_run_returns() {
     let tmp = temp_store();
     let job = SyncJob::new(&tmp.path);
-    assert_eq!(job.run(&plan(), &calendar()).stop, SyncStop::Completed);
+    assert_eq!(
+        job.run_uncancelled(&plan(), &calendar()).stop,
+        SyncStop::Completed
+    );
     // The last connection to close removes the WAL: the job's is closed.
     let wal = std::path::PathBuf::from(format!("{}-wal", tmp.path.display()));
     assert!(

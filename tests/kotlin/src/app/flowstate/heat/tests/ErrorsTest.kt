@@ -4,6 +4,11 @@ import app.flowstate.heat.EventTime
 import app.flowstate.heat.HeatException
 import app.flowstate.heat.HeatStore
 import app.flowstate.heat.ReconcileOptions
+import app.flowstate.heat.StoreProblem
+import app.flowstate.heat.SyncCancellation
+import app.flowstate.heat.SyncDisposition
+import app.flowstate.heat.SyncJob
+import app.flowstate.heat.SyncStop
 import app.flowstate.heat.TimeWindow
 import app.flowstate.heat.eventsFromJson
 import app.flowstate.heat.windowOfDays
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.DynamicTest.dynamicTest
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestFactory
 import kotlin.test.assertFailsWith
+import kotlin.test.assertIs
 
 /** Every error class arrives as its `HeatException` subclass, and a failed call changes nothing. */
 class ErrorsTest {
@@ -128,6 +134,24 @@ class ErrorsTest {
         Files.write(path, ByteArray(8192) { (it * 7919 % 251).toByte() })
         val error = assertFailsWith<HeatException.CorruptDatabase> { HeatStore.open(path.toString()) }
         assertTrue("not a SQLite database" in error.reason, error.reason)
+    }
+
+    @TestFactory
+    fun `another application's SQLite file is a ForeignDatabase, left as it was by the store and the sync job`() = listOf(
+        "an application id of its own" to foreignSqliteFile(applicationId = 1234, userVersion = 1),
+        "no application id over tables of its own" to foreignSqliteFile(applicationId = 0, userVersion = 0),
+    ).map { (case, path) ->
+        dynamicTest(case) {
+            val bytes = Files.readAllBytes(path)
+            val error = assertFailsWith<HeatException.ForeignDatabase> { HeatStore.open(path.toString()) }
+            assertFalse(error.reason.isEmpty())
+            assertTrue(bytes.contentEquals(Files.readAllBytes(path)), "HeatStore.open changed the file")
+
+            val summary = SyncJob(path.toString()).run(oneWeekPlan(), AnsweringSource { manyEvents(3) }, SyncCancellation())
+            assertEquals(StoreProblem.FOREIGN_FILE, assertIs<SyncStop.StoreFailed>(summary.stop).problem)
+            assertEquals(SyncDisposition.GIVE_UP, summary.disposition)
+            assertTrue(bytes.contentEquals(Files.readAllBytes(path)), "the sync job deleted or changed the file")
+        }
     }
 
     @Test

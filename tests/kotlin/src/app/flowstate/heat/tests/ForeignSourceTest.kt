@@ -1,14 +1,9 @@
 package app.flowstate.heat.tests
 
-import app.flowstate.heat.CalendarAccess
-import app.flowstate.heat.CalendarRead
-import app.flowstate.heat.CalendarSource
-import app.flowstate.heat.HeatStore
-import app.flowstate.heat.SourceEvent
+import app.flowstate.heat.SyncCancellation
 import app.flowstate.heat.SyncJob
-import app.flowstate.heat.SyncPlan
 import app.flowstate.heat.SyncStop
-import app.flowstate.heat.TimeRange
+import app.flowstate.heat.SyncSummary
 import org.junit.jupiter.api.Test
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Executors
@@ -23,45 +18,41 @@ import kotlin.test.assertTrue
  * run with the documented stop, leave the store as it was, and never crash.
  */
 class ForeignSourceTest {
-    /** One window: the week from [MONDAY] in UTC. */
-    private val plan = SyncPlan("me", "UTC", "2026-11-30", pastDays = 0, futureDays = 7)
+    private val plan = oneWeekPlan()
     private val path = tempDir().resolve("heat.db").toString()
     private val job = SyncJob(path)
     private val stored = manyEvents(20)
 
-    private class Source(private val answer: (TimeRange) -> List<SourceEvent>) : CalendarSource {
-        override fun access() = CalendarAccess.FULL_ACCESS
-        override fun read(range: TimeRange) = CalendarRead(1u, answer(range))
-    }
-
-    private fun storedIds() = HeatStore.openReadOnly(path).use { it.events("me", utcWindow()).map { e -> e.id }.sorted() }
+    private fun run(source: AnsweringSource, cancellation: SyncCancellation = SyncCancellation()) =
+        job.run(plan, source, cancellation)
 
     private fun firstSync(): List<String> {
-        assertEquals(SyncStop.Completed, job.run(plan, Source { stored }).stop)
-        return storedIds().also { assertEquals(20, it.size) }
+        assertEquals(SyncStop.Completed, run(AnsweringSource { stored }).stop)
+        return storedIds(path).also { assertEquals(20, it.size) }
     }
 
     @Test
     fun `a source throwing its own exception ends the run as sourceFailed with a fixed text, store unchanged`() {
         val before = firstSync()
-        val summary = job.run(plan, Source { throw ProviderCrashed() })
+        val summary = run(AnsweringSource { throw ProviderCrashed() })
         val stop = assertIs<SyncStop.SourceFailed>(summary.stop)
         assertFalse("Dentist" in stop.reason, "the exception's message (user data) is not passed on")
         assertEquals(
             "the calendar source threw an unexpected error (its message is not kept: it may quote user data)",
             stop.reason,
         )
-        assertEquals(before, storedIds())
-        assertEquals(SyncStop.Completed, job.run(plan, Source { stored }).stop, "the job is usable afterwards")
+        assertEquals(before, storedIds(path))
+        assertEquals(SyncStop.Completed, run(AnsweringSource { stored }).stop, "the job is usable afterwards")
     }
 
     @Test
     fun `a source calling cancel from inside read ends the run as cancelled, store unchanged`() {
         val before = firstSync()
-        val summary = job.run(plan, Source { job.cancel(); manyEvents(5, prefix = "other") })
+        val cancellation = SyncCancellation()
+        val summary = run(AnsweringSource { cancellation.cancel(); manyEvents(5, prefix = "other") }, cancellation)
         assertEquals(SyncStop.Cancelled, summary.stop)
         assertEquals(emptyList(), summary.windows)
-        assertEquals(before, storedIds())
+        assertEquals(before, storedIds(path))
     }
 
     @Test
@@ -69,23 +60,24 @@ class ForeignSourceTest {
         val before = firstSync()
         val reading = CountDownLatch(1)
         val cancelled = CountDownLatch(1)
-        val blocking = Source {
+        val blocking = AnsweringSource {
             reading.countDown()
             assertTrue(cancelled.await(30, TimeUnit.SECONDS), "cancel() was called")
             manyEvents(1_000, prefix = "late")
         }
+        val cancellation = SyncCancellation()
         val pool = Executors.newSingleThreadExecutor()
         try {
-            val run = pool.submit<app.flowstate.heat.SyncSummary> { job.run(plan, blocking) }
+            val running = pool.submit<SyncSummary> { run(blocking, cancellation) }
             assertTrue(reading.await(30, TimeUnit.SECONDS), "the run reached its read")
             val cancelAt = System.nanoTime()
-            job.cancel()
+            cancellation.cancel()
             cancelled.countDown()
-            val summary = run.get(30, TimeUnit.SECONDS)
+            val summary = running.get(30, TimeUnit.SECONDS)
             val millis = (System.nanoTime() - cancelAt) / 1_000_000
             assertEquals(SyncStop.Cancelled, summary.stop)
             assertTrue(millis < 1_000, "run returned ${millis}ms after cancel(), with 1,000 events read")
-            assertEquals(before, storedIds())
+            assertEquals(before, storedIds(path))
         } finally {
             pool.shutdownNow()
         }

@@ -9,6 +9,8 @@ import app.flowstate.heat.EventTime
 import app.flowstate.heat.Participation
 import app.flowstate.heat.SourceEvent
 import app.flowstate.heat.SourceException
+import app.flowstate.heat.StoreProblem
+import app.flowstate.heat.SyncDisposition
 import app.flowstate.heat.SyncPlan
 import app.flowstate.heat.SyncStop
 import app.flowstate.heat.SyncSummary
@@ -106,8 +108,8 @@ class SyncJobScenario(val name: String, root: Json) {
                 SyncStop.AlreadyRunning -> "alreadyRunning" to null
                 is SyncStop.AccessNotGranted -> "accessNotGranted" to ("access" to accessName(stop.access))
                 is SyncStop.SourceFailed -> "sourceFailed" to ("reason" to stop.reason)
-                is SyncStop.StoreFailed -> "storeFailed" to null
-                is SyncStop.InvalidPlan -> "invalidPlan" to null
+                is SyncStop.StoreFailed -> "storeFailed" to ("problem" to problemName(stop.problem))
+                is SyncStop.InvalidPlan -> "invalidPlan" to ("field" to stop.field)
             }
             return buildMap {
                 put("stop", stop.first)
@@ -123,11 +125,31 @@ class SyncJobScenario(val name: String, root: Json) {
                     },
                 )
                 put("windowsGuarded", s.windowsGuarded)
+                put("windowsOversized", s.windowsOversized)
                 put("eventsTruncated", s.eventsTruncated)
                 put("eventsSkipped", s.eventsSkipped)
                 put("duplicatesDropped", s.duplicatesDropped)
                 put("storeRebuilt", s.storeRebuilt)
+                put("disposition", dispositionName(s.disposition))
             }
+        }
+
+        fun dispositionName(disposition: SyncDisposition): String = when (disposition) {
+            SyncDisposition.DONE -> "done"
+            SyncDisposition.RETRY_LATER -> "retryLater"
+            SyncDisposition.NEEDS_USER -> "needsUser"
+            SyncDisposition.GIVE_UP -> "giveUp"
+        }
+
+        fun problemName(problem: StoreProblem): String = when (problem) {
+            StoreProblem.BUSY -> "busy"
+            StoreProblem.DISK_FULL -> "diskFull"
+            StoreProblem.IO_ERROR -> "ioError"
+            StoreProblem.NEWER_VERSION -> "newerVersion"
+            StoreProblem.FOREIGN_FILE -> "foreignFile"
+            StoreProblem.DAMAGED_AGAIN -> "damagedAgain"
+            StoreProblem.FILE_REPLACED -> "fileReplaced"
+            StoreProblem.ENGINE_BUG -> "engineBug"
         }
     }
 }

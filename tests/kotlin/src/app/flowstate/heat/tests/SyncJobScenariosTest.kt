@@ -1,6 +1,7 @@
 package app.flowstate.heat.tests
 
 import app.flowstate.heat.HeatStore
+import app.flowstate.heat.SyncCancellation
 import app.flowstate.heat.SyncJob
 import app.flowstate.heat.TimeRange
 import app.flowstate.heat.TimeWindow
@@ -28,7 +29,7 @@ open class SyncJobScenariosTest {
             scenario.runs.forEachIndexed { i, run ->
                 val at = "${scenario.name}, run ${i + 1}"
                 val source = ScriptedSource(run)
-                val summary = job.run(scenario.plan, source)
+                val summary = job.run(scenario.plan, source, SyncCancellation())
                 val expect = run["expect"]
                 val ranges = expect["readRanges"].list.map { TimeRange(it["startMs"].long, it["endMs"].long) }
                 assertEquals(ranges, source.ranges.toList(), "$at: read ranges")

@@ -6,7 +6,10 @@ import app.flowstate.heat.EventTime
 import app.flowstate.heat.HeatStore
 import app.flowstate.heat.Participation
 import app.flowstate.heat.SourceEvent
+import app.flowstate.heat.SyncPlan
 import app.flowstate.heat.TimeWindow
+import app.flowstate.heat.defaultSyncPlan
+import java.io.RandomAccessFile
 import java.nio.file.Files
 import java.nio.file.Path
 
@@ -23,6 +26,34 @@ fun tempDir(): Path = Files.createTempDirectory("heat-kotlin-").also { it.toFile
 fun openTempStore(): HeatStore = HeatStore.open(tempDir().resolve("heat.db").toString())
 
 fun utcWindow(startMs: Long = MONDAY, days: Int = 7) = TimeWindow(startMs, startMs + days * DAY, "UTC")
+
+/** The contract's plan cut to one window: the week from [MONDAY] in UTC, scope "me". */
+fun oneWeekPlan(): SyncPlan = defaultSyncPlan("me", "UTC", "2026-11-30").copy(pastDays = 0, futureDays = 7)
+
+/** The ids of scope "me" in the file at [path], in the week from [MONDAY], sorted. */
+fun storedIds(path: String): List<String> =
+    HeatStore.openReadOnly(path).use { store -> store.events("me", utcWindow()).map { it.id }.sorted() }
+
+/**
+ * A SQLite file of another application: a real database file (a store the
+ * engine wrote and closed, its WAL folded back into it) whose header then
+ * says it belongs to [applicationId] at schema version [userVersion], the
+ * two big-endian header fields `PRAGMA application_id` (offset 68) and
+ * `PRAGMA user_version` (offset 60) write. An application that never sets
+ * them leaves both 0 over tables of its own.
+ */
+fun foreignSqliteFile(applicationId: Int, userVersion: Int): Path {
+    val path = tempDir().resolve("other-app.sqlite")
+    HeatStore.open(path.toString()).close()
+    check(!Files.exists(path.resolveSibling("other-app.sqlite-wal"))) { "closing folds the WAL into the file" }
+    RandomAccessFile(path.toFile(), "rw").use { file ->
+        file.seek(60)
+        file.writeInt(userVersion)
+        file.seek(68)
+        file.writeInt(applicationId)
+    }
+    return path
+}
 
 fun timed(
     id: String,
