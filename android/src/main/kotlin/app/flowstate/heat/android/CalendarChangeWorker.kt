@@ -18,7 +18,11 @@ import androidx.work.WorkerParameters
  */
 class CalendarChangeWorker(context: Context, params: WorkerParameters) : Worker(context, params) {
     override fun doWork(): Result {
-        runCatching { HeatSync.scheduling(applicationContext).onCalendarChanged(hasCalendarPermission(applicationContext)) }
+        try {
+            HeatSync.scheduling(applicationContext).onCalendarChanged(hasCalendarPermission(applicationContext))
+        } catch (unexpected: Exception) {
+            SyncLog.problem("the calendar-change handler failed", unexpected)
+        }
         return Result.success()
     }
 }

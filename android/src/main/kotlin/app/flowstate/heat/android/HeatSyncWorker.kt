@@ -2,6 +2,7 @@ package app.flowstate.heat.android
 
 import android.content.Context
 import androidx.work.CoroutineWorker
+import androidx.work.Data
 import androidx.work.ForegroundInfo
 import androidx.work.WorkerParameters
 import app.flowstate.heat.sync.SyncWork
@@ -10,7 +11,9 @@ import app.flowstate.heat.sync.WorkOutcome
 /**
  * The background sync (periodic, one-off, from a push): [SyncWork] decides
  * everything, tested on a model of WorkManager; this class only translates
- * its report into a WorkManager result.
+ * its report into a WorkManager result, logs the run's line ([SyncLog]) and
+ * puts the report in the output data (`WorkInfo.outputData`: keys
+ * `SyncWork.KEY_*`).
  *
  * When WorkManager stops the worker (constraints no longer met, the
  * 10-minute limit, the app cancelling the work), `CoroutineWorker` cancels
@@ -22,8 +25,9 @@ class HeatSyncWorker(context: Context, params: WorkerParameters) : CoroutineWork
         val report = SyncWork(HeatSync.scheduling(applicationContext), RustSyncRunner(applicationContext)) {
             hasCalendarPermission(applicationContext)
         }.run(runAttemptCount)
+        SyncLog.line(report.logLine)
         return when (report.outcome) {
-            WorkOutcome.SUCCESS -> Result.success()
+            WorkOutcome.SUCCESS -> Result.success(Data.Builder().putAll(report.outputValues()).build())
             WorkOutcome.RETRY -> Result.retry()
         }
     }

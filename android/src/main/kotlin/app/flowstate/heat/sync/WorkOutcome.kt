@@ -1,5 +1,7 @@
 package app.flowstate.heat.sync
 
+import app.flowstate.heat.SyncDisposition
+
 /**
  * What a sync worker tells WorkManager, chosen here and only here from the
  * run's disposition (computed by the sync job), so the Android worker only

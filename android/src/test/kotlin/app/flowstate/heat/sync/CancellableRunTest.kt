@@ -2,10 +2,11 @@ package app.flowstate.heat.sync
 
 import app.flowstate.heat.HeatStore
 import app.flowstate.heat.SyncJob
-import app.flowstate.heat.SyncPlan
 import app.flowstate.heat.SyncStop
+import app.flowstate.heat.defaultSyncPlan
 import app.flowstate.heat.windowOfDays
 import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.runBlocking
@@ -22,41 +23,53 @@ class CancellableRunTest {
     @TempDir
     lateinit var dir: Path
 
-    private val plan = SyncPlan("me", "Europe/Berlin", "2026-11-30", pastDays = 0, futureDays = 14)
+    private val plan = defaultSyncPlan("me", "Europe/Berlin", "2026-11-30").copy(pastDays = 0, futureDays = 14)
     private val week = windowOfDays("2026-11-30", 7, "Europe/Berlin")
-
-    /** A job that tells when its cancel() was called. */
-    private class ObservedJob(path: String) : SyncJob(path) {
-        val cancelCalled = CountDownLatch(1)
-
-        override fun cancel() {
-            super.cancel()
-            cancelCalled.countDown()
-        }
-    }
 
     private fun storedIds(path: String) =
         HeatStore.openReadOnly(path).use { store -> store.events("me", week).map { it.id }.sorted() }
 
     @Test
-    fun `cancelling the caller cancels the run, which leaves the store as it was`() = runBlocking {
+    fun `cancelling the caller cancels its run, which leaves the store as it was, and calls onStop`() = runBlocking {
         val path = dir.resolve("heat.sqlite").toString()
-        val job = ObservedJob(path)
+        val job = SyncJob(path)
         val first = Rows.sourceEvents(5, "2026-11-30T09:00:00Z")
         assertEquals(SyncStop.Completed, job.runCancellable(plan, ScriptedSource(first)).stop)
         val before = storedIds(path)
 
         val reading = CountDownLatch(1)
+        val stopped = CountDownLatch(1)
         val blocking = ScriptedSource(Rows.sourceEvents(9, "2026-11-30T10:00:00Z")) {
             reading.countDown()
-            // The read returns only once the coroutine's cancellation reached the job.
-            assertTrue(job.cancelCalled.await(10, TimeUnit.SECONDS), "job.cancel() was called")
+            // The read returns only once the coroutine's cancellation reached onStop (the provider query's signal).
+            assertTrue(stopped.await(10, TimeUnit.SECONDS), "onStop was called")
         }
-        val run = async(Dispatchers.Default) { job.runCancellable(plan, blocking) }
+        val run = async(Dispatchers.Default) { job.runCancellable(plan, blocking) { stopped.countDown() } }
         assertTrue(reading.await(10, TimeUnit.SECONDS), "the run reached its first read")
         run.cancel()
         assertFailsWith<CancellationException> { run.await() }
         assertEquals(before, storedIds(path), "the window in progress was left unchanged")
         assertEquals(SyncStop.Completed, job.runCancellable(plan, ScriptedSource(first)).stop, "the job runs again")
+    }
+
+    @Test
+    fun `a stop before another worker's run began reaches only its own run (issue 20, point 6)`() = runBlocking {
+        val job = SyncJob(dir.resolve("heat.sqlite").toString())
+        val reading = CountDownLatch(1)
+        val release = CountDownLatch(1)
+        val slow = ScriptedSource(Rows.sourceEvents(3, "2026-11-30T09:00:00Z")) {
+            reading.countDown()
+            assertTrue(release.await(10, TimeUnit.SECONDS))
+        }
+        val periodic = async(Dispatchers.Default) { job.runCancellable(plan, slow) }
+        assertTrue(reading.await(10, TimeUnit.SECONDS), "the first run is reading")
+        // A second worker on the same job is stopped while its run is about to begin: it
+        // runs undispatched up to awaiting its run, then the stop arrives. A job-wide cancel
+        // would have stopped the first run.
+        val oneOff = async(Dispatchers.Default, start = CoroutineStart.UNDISPATCHED) { job.runCancellable(plan, ScriptedSource(emptyList())) }
+        oneOff.cancel()
+        assertFailsWith<CancellationException> { oneOff.await() }
+        release.countDown()
+        assertEquals(SyncStop.Completed, periodic.await().stop, "the first run was not cancelled by the other's stop")
     }
 }

@@ -1,6 +1,7 @@
 package app.flowstate.heat.sync
 
 import app.flowstate.heat.SyncPlan
+import app.flowstate.heat.defaultSyncPlan
 import org.junit.jupiter.api.Test
 import java.time.LocalDate
 import kotlin.test.assertEquals
@@ -22,6 +23,14 @@ class HeatSyncConfigTest {
         assertEquals(
             SyncPlan("work-account", "Pacific/Kiritimati", "2026-11-30", 3, 14, 5, 90_000),
             config.plan(LocalDate.parse("2026-11-30"), "Pacific/Kiritimati"),
+        )
+    }
+
+    @Test
+    fun `without overrides the plan is the sync job's default, whose numbers live only in Rust`() {
+        assertEquals(
+            defaultSyncPlan("device-calendar", "Europe/Berlin", "2026-11-30"),
+            HeatSyncConfig().plan(LocalDate.parse("2026-11-30"), "Europe/Berlin"),
         )
     }
 

@@ -1,8 +1,9 @@
 package app.flowstate.heat.sync
 
 import app.flowstate.heat.SyncJob
-import app.flowstate.heat.SyncPlan
+import app.flowstate.heat.SyncCancellation
 import app.flowstate.heat.SyncStop
+import app.flowstate.heat.defaultSyncPlan
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
@@ -21,7 +22,7 @@ class StoreChangesTest {
     @TempDir
     lateinit var dir: Path
 
-    private val plan = SyncPlan("me", "Europe/Berlin", "2026-11-30", pastDays = 0, futureDays = 7)
+    private val plan = defaultSyncPlan("me", "Europe/Berlin", "2026-11-30").copy(pastDays = 0, futureDays = 7)
 
     @Test
     fun `a run in this process that changed the scope is seen at once, a no-op run is not`() = runBlocking {
@@ -53,7 +54,7 @@ class StoreChangesTest {
         assertEquals(null, versions.tryReceive().getOrNull(), "no store file yet")
         assertEquals(false, File(path).exists(), "the screen created nothing")
         // Another process's run (no nudge here): a different job object, the poll sees it.
-        SyncJob(path).run(plan, ScriptedSource(Rows.sourceEvents(1, "2026-11-30T09:00:00Z")))
+        SyncCancellation().use { SyncJob(path).run(plan, ScriptedSource(Rows.sourceEvents(1, "2026-11-30T09:00:00Z")), it) }
         // A poll may first see the new file before its first window is written (count 0).
         val version = withTimeout(10.seconds) {
             var seen = versions.receive()

@@ -1,5 +1,6 @@
 package app.flowstate.heat.sync
 
+import app.flowstate.heat.SyncDisposition
 import org.junit.jupiter.api.Test
 import kotlin.test.assertEquals
 

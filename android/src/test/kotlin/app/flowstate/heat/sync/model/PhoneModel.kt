@@ -1,6 +1,7 @@
 package app.flowstate.heat.sync.model
 
 import app.flowstate.heat.CalendarAccess
+import app.flowstate.heat.SyncDisposition
 import app.flowstate.heat.SyncStop
 import app.flowstate.heat.SyncSummary
 import app.flowstate.heat.sync.HeatSyncConfig
@@ -112,8 +113,8 @@ class PhoneModel(val invariants: LifecycleInvariants = LifecycleInvariants()) {
         var active: RunRecord? = null
 
         override suspend fun run(config: HeatSyncConfig): SyncSummary {
-            if (!permission) return summaryOf(SyncStop.AccessNotGranted(CalendarAccess.DENIED))
-            if (active != null) return summaryOf(SyncStop.AlreadyRunning)
+            if (!permission) return summaryOf(SyncStop.AccessNotGranted(CalendarAccess.DENIED), SyncDisposition.NEEDS_USER)
+            if (active != null) return summaryOf(SyncStop.AlreadyRunning, SyncDisposition.RETRY_LATER)
             if (throwOnNextRun) {
                 throwOnNextRun = false
                 throw IllegalStateException("the native library failed to load")
@@ -270,7 +271,7 @@ class PhoneModel(val invariants: LifecycleInvariants = LifecycleInvariants()) {
             record.completedAt = now
             log("run completes")
             invariants.runCompleted(this, record)
-            record.continuation?.resume(summaryOf(SyncStop.Completed))
+            record.continuation?.resume(summaryOf(SyncStop.Completed, SyncDisposition.DONE))
         }
     }
 
