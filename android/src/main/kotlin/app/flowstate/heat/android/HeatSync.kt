@@ -8,7 +8,11 @@ import app.flowstate.heat.sync.ScheduledSync
 import app.flowstate.heat.sync.StoreChanges
 import app.flowstate.heat.sync.SyncScheduling
 import app.flowstate.heat.sync.SyncTiming
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.emitAll
+import kotlinx.coroutines.flow.flow
+import kotlinx.coroutines.flow.flowOn
 import java.io.File
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.seconds
@@ -37,7 +41,10 @@ object HeatSync {
 
     /**
      * Schedules the periodic sync and the calendar-change trigger; call it in
-     * `Application.onCreate`. Safe on every start: it persists [config] and
+     * `Application.onCreate`. It reads (and, when changed, writes) one small
+     * private preferences file on the calling thread, so that a cancel or a
+     * new configuration holds before any work is touched. Safe on every
+     * start: it persists [config] and
      * [repeatInterval], which every worker reads, and never cancels or
      * replaces work that is enqueued or running (the work that woke the
      * process among them). A changed [config] queues one sync after any in
@@ -76,16 +83,26 @@ object HeatSync {
      * Opens the store read-only for a screen (blocking: call it off the main
      * thread, and `close()` the store when done): it never creates, migrates
      * or writes the file; before the first sync it throws `HeatException`.
+     * The device's zone rules are registered on the first call.
      */
-    fun openStore(context: Context): HeatStore = HeatStore.openReadOnly(storePath(context))
+    fun openStore(context: Context): HeatStore {
+        DeviceZoneRules.ensure()
+        return HeatStore.openReadOnly(storePath(context))
+    }
 
     /**
      * The store's version for [scope] while collected: collect it while the
-     * screen is started and reload on each value ([StoreChanges]).
+     * screen is started and reload on each value ([StoreChanges]). Safe to
+     * call on the main thread: the store's path (`noBackupFilesDir` may
+     * create the folder) and the engine are reached only on
+     * `Dispatchers.IO`, when collected.
      */
     @JvmOverloads
     fun changes(context: Context, scope: String = SCOPE, pollEvery: Duration = 30.seconds): Flow<StoreChanges.Version> =
-        StoreChanges.versions(storePath(context), scope, pollEvery)
+        flow {
+            DeviceZoneRules.ensure()
+            emitAll(StoreChanges.versions(storePath(context), scope, pollEvery))
+        }.flowOn(Dispatchers.IO)
 
     internal fun scheduling(context: Context) =
         SyncScheduling(WorkManagerQueue(context), PreferencesScheduleStore(context.applicationContext))
@@ -98,5 +115,8 @@ object HeatSync {
      * (and is retried after it) instead of repeating it.
      */
     @Synchronized
-    internal fun syncJob(context: Context): SyncJob = job ?: SyncJob(storePath(context)).also { job = it }
+    internal fun syncJob(context: Context): SyncJob = job ?: run {
+        DeviceZoneRules.ensure()
+        SyncJob(storePath(context)).also { job = it }
+    }
 }

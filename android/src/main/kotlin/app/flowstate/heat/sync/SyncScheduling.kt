@@ -32,7 +32,7 @@ class SyncScheduling(private val queue: SyncWorkQueue, private val store: Schedu
     fun schedule(schedule: ScheduledSync) = synchronized(LOCK) {
         SyncTiming.checkRepeatInterval(schedule.repeatInterval)
         val before = store.load()
-        store.save(schedule)
+        if (before != schedule) store.save(schedule)
         val periodic = if (before?.repeatInterval == schedule.repeatInterval) PeriodicPolicy.KEEP else PeriodicPolicy.UPDATE
         queue.schedulePeriodicSync(periodic, schedule.repeatInterval)
         queue.armCalendarTrigger(ARM_ON_SCHEDULE)
