@@ -13,7 +13,10 @@
 #      line replaced by a plausible wrong one; each copy must be rejected by
 #      the compiler, with the expected error, or the stubs are too lenient.
 #   4. JVM tests: android/src/test (JUnit 5) against the host build of
-#      heat-ffi, on real store files.
+#      heat-ffi, on real store files; among them the model of WorkManager
+#      and the app's process, whose random lifecycles print their step count
+#      and invariants, and the named scenarios of
+#      android/src/test/resources/lifecycle (on the classpath).
 #
 #   scripts/test-android-jvm.sh
 #
