@@ -69,7 +69,8 @@ echo "==> adapters: android/src/main (${#main_sources[@]} files, bindings includ
 echo "==> must-fail: wrong copies of adapter lines, each rejected by the compiler"
 android/api-check/run-must-fail.sh "$OUT/must-fail" "$OUT/main" "$api_cp:$runtime_cp"
 
-mapfile -t test_sources < <(find android/src/test/kotlin -name '*.kt' | sort)
+# The lifecycle scenarios are read with the cross-language suite's JSON reader.
+mapfile -t test_sources < <(find android/src/test/kotlin -name '*.kt' | sort; echo tests/kotlin/src/app/flowstate/heat/tests/Json.kt)
 (( ${#test_sources[@]} > 0 )) || fail "no test sources under android/src/test/kotlin"
 echo "==> JVM tests: compiling android/src/test (${#test_sources[@]} files)"
 "$KOTLINC" -Werror -jvm-target 17 -cp "$OUT/main:$api_cp:$runtime_cp:$test_cp:$JUNIT_API_JAR" -d "$OUT/test" "${test_sources[@]}"
