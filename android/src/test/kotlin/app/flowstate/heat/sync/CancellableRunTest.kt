@@ -8,12 +8,14 @@ import app.flowstate.heat.windowOfDays
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.async
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import java.nio.file.Path
 import java.util.concurrent.CountDownLatch
+import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
@@ -53,7 +55,7 @@ class CancellableRunTest {
     }
 
     @Test
-    fun `a stop before another worker's run began reaches only its own run (issue 20, point 6)`() = runBlocking {
+    fun `a stop before a run began reaches only that run, not another worker's (issue 20, point 6)`() = runBlocking {
         val job = SyncJob(dir.resolve("heat.sqlite").toString())
         val reading = CountDownLatch(1)
         val release = CountDownLatch(1)
@@ -63,12 +65,19 @@ class CancellableRunTest {
         }
         val periodic = async(Dispatchers.Default) { job.runCancellable(plan, slow) }
         assertTrue(reading.await(10, TimeUnit.SECONDS), "the first run is reading")
-        // A second worker on the same job is stopped while its run is about to begin: it
-        // runs undispatched up to awaiting its run, then the stop arrives. A job-wide cancel
-        // would have stopped the first run.
-        val oneOff = async(Dispatchers.Default, start = CoroutineStart.UNDISPATCHED) { job.runCancellable(plan, ScriptedSource(emptyList())) }
+        // A second worker on the same job is stopped after it asked for its run and
+        // before the run began (its thread is busy): a job-wide cancel would have
+        // stopped the first run.
+        val busy = Executors.newSingleThreadExecutor()
+        val threadFree = CountDownLatch(1)
+        busy.execute { threadFree.await() }
+        val oneOff = async(Dispatchers.Default, start = CoroutineStart.UNDISPATCHED) {
+            job.runCancellable(plan, ScriptedSource(emptyList()), runOn = busy.asCoroutineDispatcher())
+        }
         oneOff.cancel()
+        threadFree.countDown()
         assertFailsWith<CancellationException> { oneOff.await() }
+        busy.shutdown()
         release.countDown()
         assertEquals(SyncStop.Completed, periodic.await().stop, "the first run was not cancelled by the other's stop")
     }
