@@ -172,9 +172,6 @@ class WorkManagerModel(private val clock: () -> Long, private val timing: ModelT
         executor += Operation("finish ${spec.name}#${spec.id} $resolution") { resolve(spec.id, resolution) }
     }
 
-    /** Whether the spec's worker runs in this process (a system stop can reach it). */
-    fun isRunningHere(spec: WorkSpec) = spec.id in processor
-
     private fun resolve(id: Int, resolution: Resolution) {
         processor -= id
         val spec = specs[id] ?: return // deleted by REPLACE: onWorkFinished treats it as done
