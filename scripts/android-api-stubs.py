@@ -27,7 +27,8 @@ What the `.pyi` files lose, restored here:
   says `float`;
 - constant values: every field gets a non-constant dummy, so nothing from
   here is ever inlined (and a Kotlin `const val` built from one is refused,
-  as it should be where the real value is not a compile-time constant).
+  as it should be where the real value is not a compile-time constant),
+  but the few in CONSTANT_VALUES, which get their android.jar value.
 
 A member whose signature names a type outside the generated set (or a
 method type variable) is left out and counted: the adapters can then only
@@ -52,6 +53,8 @@ EXTRA_CLASSES = [
     "android.content.ContentResolver",
     "android.content.SharedPreferences",
     "android.net.Uri",
+    # Named with its package by the Android flavour of the bindings.
+    "android.system.SystemCleaner",
 ]
 
 # Interfaces and protected types (fnmatch patterns over Java canonical names).
@@ -73,6 +76,14 @@ KIND = {
     "android.provider.CalendarContract.Instances": "final class",
     "android.provider.CalendarContract.Events": "final class",
     "android.provider.CalendarContract.Calendars": "final class",
+}
+
+# Compile-time constants whose value code must see (annotation arguments such
+# as `@RequiresApi(Build.VERSION_CODES.UPSIDE_DOWN_CAKE)` in the Android flavour
+# of the bindings), with their value in android.jar; every other field keeps a
+# non-constant dummy.
+CONSTANT_VALUES = {
+    "android.os.Build.VERSION_CODES.UPSIDE_DOWN_CAKE": "34",
 }
 
 # Java return type of methods whose `.pyi` return (`int`, `float`) is ambiguous.
@@ -394,7 +405,7 @@ class Generator:
             raise Unsupported("instance field")
         java, nullable = self.java_type(annotation, cls, returned=True, owner=f"{cls.name}.{ast.unparse(node.target)}")
         name = ast.unparse(node.target)
-        dummy = DUMMIES.get(java, "null")
+        dummy = CONSTANT_VALUES.get(f"{cls.name}.{name}") or DUMMIES.get(java, "null")
         prefix = "" if interface else "public static final "
         return f"{self.nullability(nullable)}{prefix}{java} {name} = {dummy};"
 

@@ -8,7 +8,10 @@
 #      from WorkManager's published API signatures) are compiled on top.
 #   2. Adapters: every file of android/src/main (adapters included), with the
 #      JVM copy of the generated bindings, compiled with `kotlinc -Werror`
-#      against those stubs.
+#      against those stubs; then again with the Android flavour of the
+#      bindings (`android = true`: `android.os.Build`, `SystemCleaner`,
+#      `@RequiresApi`, whose stand-in is android/api-check/annotation), the
+#      copy the Gradle build compiles.
 #   3. Must-fail: each case of android/api-check/must-fail.txt is one adapter
 #      line replaced by a plausible wrong one; each copy must be rejected by
 #      the compiler, with the expected error, or the stubs are too lenient.
@@ -44,27 +47,32 @@ kotlin_version=$(sed -n 's/^kotlinVersion=//p' android/gradle.properties)
     || fail "kotlinc is not $kotlin_version (android/gradle.properties): run scripts/setup-toolchains.sh"
 
 scripts/generate-bindings.sh >/dev/null
+scripts/generate-bindings.sh --android >/dev/null
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 BINDINGS="$TARGET_DIR/bindings/kotlin"
+ANDROID_BINDINGS="$TARGET_DIR/bindings/android"
 LIB_DIR="$TARGET_DIR/debug"
 OUT="$TARGET_DIR/android-jvm-test"
 rm -rf "$OUT"
-mkdir -p "$OUT/api-java" "$OUT/api" "$OUT/main" "$OUT/test" "$OUT/must-fail"
+mkdir -p "$OUT/api-java" "$OUT/api" "$OUT/main" "$OUT/main-android" "$OUT/test" "$OUT/must-fail"
 
 runtime_cp="$KOTLIN_LIB/kotlin-stdlib.jar:$KOTLIN_LIB/kotlinx-coroutines-core-jvm.jar:$JNA_JAR"
 annotations_jar="$KOTLIN_LIB/annotations-13.0.jar"
 test_cp="$KOTLIN_LIB/kotlin-test.jar:$KOTLIN_LIB/kotlin-test-junit5.jar"
 
 echo "==> API stubs: Android API 36 (chaquopy-stubs-android) + WorkManager"
-"$ANDROID_STUBS_PYTHON" scripts/android-api-stubs.py "$ANDROID_API_STUBS" "$OUT/api-java" android/src/main/kotlin
+"$ANDROID_STUBS_PYTHON" scripts/android-api-stubs.py "$ANDROID_API_STUBS" "$OUT/api-java" android/src/main/kotlin "$ANDROID_BINDINGS"
 mapfile -t api_sources < <(find "$OUT/api-java" -name '*.java' | sort)
 javac -nowarn -d "$OUT/api" -cp "$annotations_jar" "${api_sources[@]}"
-"$KOTLINC" -Werror -jvm-target 17 -cp "$OUT/api:$runtime_cp" -d "$OUT/api" android/api-check/workmanager
+"$KOTLINC" -Werror -jvm-target 17 -cp "$OUT/api:$runtime_cp" -d "$OUT/api" android/api-check/workmanager android/api-check/annotation
 api_cp="$OUT/api:$annotations_jar"
 
 mapfile -t main_sources < <(find "$BINDINGS" android/src/main/kotlin -name '*.kt' | sort)
 echo "==> adapters: android/src/main (${#main_sources[@]} files, bindings included) with kotlinc -Werror against the API stubs"
 "$KOTLINC" -Werror -jvm-target 17 -cp "$api_cp:$runtime_cp" -d "$OUT/main" "${main_sources[@]}"
+mapfile -t android_sources < <(find "$ANDROID_BINDINGS" android/src/main/kotlin -name '*.kt' | sort)
+echo "==> adapters with the Android flavour of the bindings (android = true): ${#android_sources[@]} files, kotlinc -Werror"
+"$KOTLINC" -Werror -jvm-target 17 -cp "$api_cp:$runtime_cp" -d "$OUT/main-android" "${android_sources[@]}"
 
 echo "==> must-fail: wrong copies of adapter lines, each rejected by the compiler"
 android/api-check/run-must-fail.sh "$OUT/must-fail" "$OUT/main" "$api_cp:$runtime_cp"
