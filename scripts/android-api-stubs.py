@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Java stub sources of the Android API 36 classes the Android adapters use.
+"""Java stub sources of the Android API classes the Android adapters use.
 
     android-api-stubs.py STUBS_DIR OUT_DIR SOURCE_DIR...
 
 STUBS_DIR is the `android-stubs` folder of the Python package
 `chaquopy-stubs-android` (pinned in scripts/setup-toolchains.sh): type stubs
-generated from the API 36 `android.jar`, with every public class, method,
+generated from the `android.jar` of one API level (the module's compileSdk), with every public class, method,
 parameter type, static-ness and `@Nullable` return. This script turns the
 top-level classes that the Kotlin files under SOURCE_DIR import (`import
 android....`), plus their supertypes and the few classes in EXTRA_CLASSES,

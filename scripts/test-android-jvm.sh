@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks the Android library on Linux, without the Android SDK, in stages:
 #
-#   1. API stubs: scripts/android-api-stubs.py turns the Android API 36
-#      classes the adapters import (and their supertypes) from the pinned
-#      `chaquopy-stubs-android` type stubs into Java sources, compiled with
+#   1. API stubs: scripts/android-api-stubs.py turns the Android classes the
+#      adapters import (and their supertypes) from the `chaquopy-stubs-android`
+#      type stubs at the module's compileSdk (read from
+#      android/build.gradle.kts; another level is refused) into Java sources, compiled with
 #      javac; the WorkManager stand-ins (android/api-check/workmanager, copied
 #      from WorkManager's published API signatures) are compiled on top.
 #   2. Adapters: every file of android/src/main (adapters included), with the
@@ -42,6 +43,11 @@ for tool in KOTLINC KOTLIN_LIB JNA_JAR JUNIT_API_JAR JUNIT_CONSOLE_JAR ANDROID_S
 done
 
 cd "$ROOT"
+compile_sdk=$(sed -n 's/^ *compileSdk = \([0-9]*\)$/\1/p' android/build.gradle.kts)
+[[ -n $compile_sdk ]] || fail "no compileSdk in android/build.gradle.kts"
+API_STUBS_DIR="$HEAT_TOOLCHAINS/android-stubs-$compile_sdk"
+ls -d "$API_STUBS_DIR"/chaquopy_stubs_android-"$compile_sdk".*.dist-info >/dev/null 2>&1 \
+    || fail "no Android API $compile_sdk stubs (compileSdk) in $API_STUBS_DIR: run scripts/setup-toolchains.sh"
 kotlin_version=$(sed -n 's/^kotlinVersion=//p' android/gradle.properties)
 "$KOTLINC" -version 2>&1 | grep -q "kotlinc-jvm $kotlin_version " \
     || fail "kotlinc is not $kotlin_version (android/gradle.properties): run scripts/setup-toolchains.sh"
@@ -60,8 +66,8 @@ runtime_cp="$KOTLIN_LIB/kotlin-stdlib.jar:$KOTLIN_LIB/kotlinx-coroutines-core-jv
 annotations_jar="$KOTLIN_LIB/annotations-13.0.jar"
 test_cp="$KOTLIN_LIB/kotlin-test.jar:$KOTLIN_LIB/kotlin-test-junit5.jar"
 
-echo "==> API stubs: Android API 36 (chaquopy-stubs-android) + WorkManager"
-"$ANDROID_STUBS_PYTHON" scripts/android-api-stubs.py "$ANDROID_API_STUBS" "$OUT/api-java" android/src/main/kotlin "$ANDROID_BINDINGS"
+echo "==> API stubs: Android API $compile_sdk = compileSdk ($(basename "$API_STUBS_DIR"/chaquopy_stubs_android-*.dist-info .dist-info)) + WorkManager"
+"$ANDROID_STUBS_PYTHON" scripts/android-api-stubs.py "$API_STUBS_DIR/android-stubs" "$OUT/api-java" android/src/main/kotlin "$ANDROID_BINDINGS"
 mapfile -t api_sources < <(find "$OUT/api-java" -name '*.java' | sort)
 javac -nowarn -d "$OUT/api" -cp "$annotations_jar" "${api_sources[@]}"
 "$KOTLINC" -Werror -jvm-target 17 -cp "$OUT/api:$runtime_cp" -d "$OUT/api" android/api-check/workmanager android/api-check/annotation
