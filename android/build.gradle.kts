@@ -68,6 +68,12 @@ dependencies {
     testImplementation("net.java.dev.jna:jna:5.18.1") // the JVM jar: the AAR has no host native code
 }
 
+// The lifecycle scenarios (src/test/resources/lifecycle) are read with the
+// cross-language suite's JSON reader, one file shared with tests/kotlin.
+tasks.withType<org.jetbrains.kotlin.gradle.tasks.KotlinCompile>()
+    .matching { it.name.contains("UnitTest") }
+    .configureEach { source(file("../tests/kotlin/src/app/flowstate/heat/tests/Json.kt")) }
+
 // Fail at the start of a build, with the command to run, rather than with
 // hundreds of unresolved references or an app that crashes loading the library.
 val checkGeneratedSources by tasks.registering {

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Java stub sources of the Android API 36 classes the Android adapters use.
+"""Java stub sources of the Android API classes the Android adapters use.
 
     android-api-stubs.py STUBS_DIR OUT_DIR SOURCE_DIR...
 
 STUBS_DIR is the `android-stubs` folder of the Python package
 `chaquopy-stubs-android` (pinned in scripts/setup-toolchains.sh): type stubs
-generated from the API 36 `android.jar`, with every public class, method,
+generated from the `android.jar` of one API level (the module's compileSdk), with every public class, method,
 parameter type, static-ness and `@Nullable` return. This script turns the
 top-level classes that the Kotlin files under SOURCE_DIR import (`import
 android....`), plus their supertypes and the few classes in EXTRA_CLASSES,
@@ -19,15 +19,16 @@ seen (platform types, static members of interfaces reachable through
 implementing classes, SAM conversion), which hand-written Kotlin would not.
 
 What the `.pyi` files lose, restored here:
-- interface or class: KIND (the table below); an unlisted class with two
-  class-looking bases stops the script, naming the one to add;
+- interface, abstract or final class: KIND (the table below); an unlisted
+  class with two class-looking bases stops the script, naming the one to add;
 - `protected` nested types: KIND too;
 - primitive return widths: `int` returns are Java `int` unless
   RETURN_WIDTHS says `long`/`short`; `float` returns are `double` unless it
   says `float`;
 - constant values: every field gets a non-constant dummy, so nothing from
   here is ever inlined (and a Kotlin `const val` built from one is refused,
-  as it should be where the real value is not a compile-time constant).
+  as it should be where the real value is not a compile-time constant),
+  but the few in CONSTANT_VALUES, which get their android.jar value.
 
 A member whose signature names a type outside the generated set (or a
 method type variable) is left out and counted: the adapters can then only
@@ -48,8 +49,12 @@ from pathlib import Path
 # Top-level classes the adapters reach without importing them (a return type
 # they call methods on).
 EXTRA_CLASSES = [
+    "android.R",
     "android.content.ContentResolver",
+    "android.content.SharedPreferences",
     "android.net.Uri",
+    # Named with its package by the Android flavour of the bindings.
+    "android.system.SystemCleaner",
 ]
 
 # Interfaces and protected types (fnmatch patterns over Java canonical names).
@@ -65,6 +70,20 @@ KIND = {
     "android.content.pm.PackageManager": "abstract class",
     "android.content.ContentResolver": "abstract class",
     "android.net.Uri": "abstract class",
+    # Final in android.jar, and constructed or named by the adapters: final
+    # here too, so that subclassing them fails as it would against the SDK.
+    "android.app.NotificationChannel": "final class",
+    "android.provider.CalendarContract.Instances": "final class",
+    "android.provider.CalendarContract.Events": "final class",
+    "android.provider.CalendarContract.Calendars": "final class",
+}
+
+# Compile-time constants whose value code must see (annotation arguments such
+# as `@RequiresApi(Build.VERSION_CODES.UPSIDE_DOWN_CAKE)` in the Android flavour
+# of the bindings), with their value in android.jar; every other field keeps a
+# non-constant dummy.
+CONSTANT_VALUES = {
+    "android.os.Build.VERSION_CODES.UPSIDE_DOWN_CAKE": "34",
 }
 
 # Java return type of methods whose `.pyi` return (`int`, `float`) is ambiguous.
@@ -342,9 +361,13 @@ class Generator:
             if len(classes) > 1:
                 raise SystemExit(f"android-api-stubs: {cls.name} extends {classes}: add the interfaces to KIND")
             # A class implementing interfaces would have to implement their
-            # methods; abstract spares that (the adapters construct none).
-            abstract = "abstract " if "abstract" in kind or interfaces else ""
-            header = f"{visibility} {static}{abstract}class {cls.simple}{params}"
+            # methods; abstract spares that, unless KIND says the class is
+            # final (javac then checks that its stub declares them all).
+            if kind.endswith("final class"):
+                modifier = "final "
+            else:
+                modifier = "abstract " if "abstract" in kind or interfaces else ""
+            header = f"{visibility} {static}{modifier}class {cls.simple}{params}"
             if classes:
                 header += f" extends {classes[0]}"
             if interfaces:
@@ -382,7 +405,7 @@ class Generator:
             raise Unsupported("instance field")
         java, nullable = self.java_type(annotation, cls, returned=True, owner=f"{cls.name}.{ast.unparse(node.target)}")
         name = ast.unparse(node.target)
-        dummy = DUMMIES.get(java, "null")
+        dummy = CONSTANT_VALUES.get(f"{cls.name}.{name}") or DUMMIES.get(java, "null")
         prefix = "" if interface else "public static final "
         return f"{self.nullability(nullable)}{prefix}{java} {name} = {dummy};"
 

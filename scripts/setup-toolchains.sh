@@ -100,6 +100,18 @@ ANDROID_API_STUBS="$("$PYTHON_VENV/bin/python" -c 'import sysconfig; print(sysco
 [[ -f $ANDROID_API_STUBS/provider/__init__.pyi ]] || die "no Android API stubs in $ANDROID_API_STUBS"
 ANDROID_STUBS_PYTHON="$PYTHON_VENV/bin/python"
 
+# The stubs at the Android module's compileSdk, in their own folder (the level
+# the compile check must use; scripts/test-android-jvm.sh picks the folder
+# from android/build.gradle.kts and refuses any other level).
+COMPILE_SDK="$(sed -n 's/^ *compileSdk = \([0-9]*\)$/\1/p' "$(dirname "${BASH_SOURCE[0]}")/../android/build.gradle.kts")"
+CHAQUOPY_STUBS_COMPILE_SDK="chaquopy-stubs-android==$COMPILE_SDK.20260406"
+STUBS_AT_COMPILE_SDK="$HEAT_TOOLCHAINS/android-stubs-$COMPILE_SDK"
+if [[ ! -d $STUBS_AT_COMPILE_SDK/chaquopy_stubs_android-$COMPILE_SDK.20260406.dist-info ]]; then
+    log "pip install --target $STUBS_AT_COMPILE_SDK $CHAQUOPY_STUBS_COMPILE_SDK"
+    "$PYTHON_VENV/bin/pip" install --quiet --disable-pip-version-check --target "$STUBS_AT_COMPILE_SDK" "$CHAQUOPY_STUBS_COMPILE_SDK" \
+        || die "pip install $CHAQUOPY_STUBS_COMPILE_SDK failed"
+fi
+
 # --- cargo-fuzz (the fuzz smoke run, scripts/test-fuzz-smoke.sh) ------------
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
     log "cargo install cargo-fuzz"

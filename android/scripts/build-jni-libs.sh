@@ -3,7 +3,13 @@
 # android/src/main/jniLibs/<abi>/libheat_ffi.so, where the Gradle module
 # packs them. Generated, never committed.
 #
-#   ANDROID_NDK_HOME=$ANDROID_HOME/ndk/<r28 or later> android/scripts/build-jni-libs.sh
+#   ANDROID_NDK_HOME=$ANDROID_HOME/ndk/<r28 or later> android/scripts/build-jni-libs.sh [--with-ics]
+#
+# The phone build of docs/adr/0017: `--no-default-features`, so no bundled
+# zone database (the library registers the device's java.time rules; a
+# store opened without them fails loudly instead of using stale bundled
+# data) and no iCalendar importer; `--with-ics` adds the importer (feature
+# `ics`) for apps that import .ics files.
 #
 # Needs, and fails naming the fix when one is missing:
 # - the Android NDK r28 or later: its linker aligns ELF segments to 16 KB,
@@ -29,6 +35,13 @@ fail() {
     exit 1
 }
 
+features=(--no-default-features)
+case "${1:-}" in
+    "") ;;
+    --with-ics) features+=(--features ics) ;;
+    *) fail "unknown argument '$1' (the one option is --with-ics)" ;;
+esac
+
 ndk="${ANDROID_NDK_HOME:-${ANDROID_NDK_ROOT:-}}"
 [[ -n $ndk ]] || fail "ANDROID_NDK_HOME is not set: point it at an Android NDK r$MIN_NDK_MAJOR or later" \
     "(Android Studio installs them under \$ANDROID_HOME/ndk/<version>)"
@@ -50,7 +63,7 @@ export ANDROID_NDK_HOME="$ndk"
 cd "$ROOT"
 targets=()
 for abi in "${ABIS[@]}"; do targets+=(-t "$abi"); done
-cargo ndk "${targets[@]}" --platform "$MIN_API" -o "$OUT" build --release --locked -p heat-ffi
+cargo ndk "${targets[@]}" --platform "$MIN_API" -o "$OUT" build --release --locked -p heat-ffi "${features[@]}"
 
 for abi in "${ABIS[@]}"; do
     lib="$OUT/$abi/libheat_ffi.so"

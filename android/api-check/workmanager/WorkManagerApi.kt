@@ -14,6 +14,7 @@
 
 package androidx.work
 
+import android.app.Notification
 import android.content.Context
 import android.net.Uri
 import java.util.UUID
@@ -22,6 +23,13 @@ import java.util.concurrent.TimeUnit
 private fun stub(): Nothing = throw UnsupportedOperationException("compile-time stub of androidx.work")
 
 enum class BackoffPolicy { EXPONENTIAL, LINEAR }
+
+enum class OutOfQuotaPolicy { RUN_AS_NON_EXPEDITED_WORK_REQUEST, DROP_WORK_REQUEST }
+
+class ForegroundInfo {
+    constructor(notificationId: Int, notification: Notification)
+    constructor(notificationId: Int, notification: Notification, foregroundServiceType: Int)
+}
 
 enum class ExistingWorkPolicy { REPLACE, KEEP, APPEND, APPEND_OR_REPLACE }
 
@@ -104,6 +112,7 @@ abstract class Worker(context: Context, workerParams: WorkerParameters) : Listen
 
 abstract class CoroutineWorker(appContext: Context, params: WorkerParameters) : ListenableWorker(appContext, params) {
     abstract suspend fun doWork(): Result
+    open suspend fun getForegroundInfo(): ForegroundInfo = stub()
     final override fun onStopped(): Unit = stub()
 }
 
@@ -116,6 +125,7 @@ abstract class WorkRequest internal constructor() {
         fun setBackoffCriteria(backoffPolicy: BackoffPolicy, backoffDelay: Long, timeUnit: TimeUnit): B = stub()
         fun setBackoffCriteria(backoffPolicy: BackoffPolicy, duration: java.time.Duration): B = stub()
         fun setConstraints(constraints: Constraints): B = stub()
+        fun setExpedited(policy: OutOfQuotaPolicy): B = stub()
         open fun setInitialDelay(duration: Long, timeUnit: TimeUnit): B = stub()
         open fun setInitialDelay(duration: java.time.Duration): B = stub()
         fun setInputData(inputData: Data): B = stub()

@@ -3,6 +3,7 @@ package app.flowstate.heat.android
 import android.content.ContentUris
 import android.content.Context
 import android.database.Cursor
+import android.os.CancellationSignal
 import android.provider.CalendarContract.Calendars
 import android.provider.CalendarContract.Events
 import android.provider.CalendarContract.Instances
@@ -22,9 +23,16 @@ import app.flowstate.heat.sync.InstanceRow
  * tested on the JVM); everything else — when to read, what a failed or empty
  * read means, odd events — is the job's. A query that throws (e.g.
  * `SecurityException` after the permission was revoked) is left to
- * propagate: the job ends the run as `sourceFailed` with a fixed text.
+ * propagate: the job ends the run as `sourceFailed` with a fixed text. A
+ * cancelled [stop] cancels the query in progress (it throws
+ * `OperationCanceledException`, which ends the run the same way; the
+ * run's own cancellation is set first, so the job reports the stop).
  */
-class CalendarContractSource(context: Context, includeHiddenCalendars: Boolean) : CalendarSource {
+class CalendarContractSource(
+    context: Context,
+    includeHiddenCalendars: Boolean,
+    private val stop: CancellationSignal? = null,
+) : CalendarSource {
     private val context = context.applicationContext
     private val mapping = InstanceMapping(includeHiddenCalendars)
     private val calendarSelection = if (includeHiddenCalendars) null else "${Calendars.VISIBLE} = 1"
@@ -33,13 +41,13 @@ class CalendarContractSource(context: Context, includeHiddenCalendars: Boolean) 
         if (hasCalendarPermission(context)) CalendarAccess.FULL_ACCESS else CalendarAccess.DENIED
 
     override fun read(range: TimeRange): CalendarRead {
-        val calendars = context.contentResolver.query(Calendars.CONTENT_URI, CALENDAR_PROJECTION, calendarSelection, null, null)
+        val calendars = context.contentResolver.query(Calendars.CONTENT_URI, CALENDAR_PROJECTION, calendarSelection, null, null, stop)
             ?: throw SourceException.Unavailable("the calendar provider returned no cursor for the calendars")
         val calendarCount = calendars.use { it.count }
         val uri = Instances.CONTENT_URI.buildUpon()
         ContentUris.appendId(uri, range.startMs)
         ContentUris.appendId(uri, range.endMs)
-        val cursor = context.contentResolver.query(uri.build(), PROJECTION, null, null, null)
+        val cursor = context.contentResolver.query(uri.build(), PROJECTION, null, null, null, stop)
             ?: throw SourceException.Unavailable("the calendar provider returned no cursor for the instances")
         val rows = cursor.use { buildList(it.count) { while (it.moveToNext()) add(it.instanceRow()) } }
         return CalendarRead(calendarCount, mapping.toSourceEvents(rows))

@@ -2,39 +2,39 @@ package app.flowstate.heat.android
 
 import android.content.Context
 import androidx.work.CoroutineWorker
+import androidx.work.Data
+import androidx.work.ForegroundInfo
 import androidx.work.WorkerParameters
-import app.flowstate.heat.sync.HeatSyncConfig
-import app.flowstate.heat.sync.SyncScheduling
+import app.flowstate.heat.sync.SyncWork
 import app.flowstate.heat.sync.WorkOutcome
-import app.flowstate.heat.sync.runCancellable
-import java.time.LocalDate
-import java.time.ZoneId
 
 /**
- * The background sync: one run of the sync job over the device calendar
- * ([CalendarContractSource]), its stop translated into a WorkManager result
- * ([WorkOutcome]). Afterwards it re-arms the calendar-change trigger if the
- * process died before the trigger's handler could ([SyncScheduling.afterRun]).
+ * The background sync (periodic, one-off, from a push): [SyncWork] decides
+ * everything, tested on a model of WorkManager; this class only translates
+ * its report into a WorkManager result, logs the run's line ([SyncLog]) and
+ * puts the report in the output data (`WorkInfo.outputData`: keys
+ * `SyncWork.KEY_*`).
  *
- * When WorkManager stops the worker (constraints no longer met, the 10-minute
- * limit, the app cancelling the work), `CoroutineWorker` cancels [doWork]'s
- * coroutine — its `onStopped` is final and does exactly that — and
- * [runCancellable] cancels the run's `SyncCancellation`: the window in progress
- * is left unchanged.
+ * When WorkManager stops the worker (constraints no longer met, the
+ * 10-minute limit, the app cancelling the work), `CoroutineWorker` cancels
+ * [doWork]'s coroutine — its `onStopped` is final and does exactly that —
+ * which stops the run with the window in progress unchanged.
  */
 class HeatSyncWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
     override suspend fun doWork(): Result {
-        val config = HeatSyncConfig.fromKeyValues(inputData.keyValueMap)
-        val zone = ZoneId.systemDefault()
-        val source = CalendarContractSource(applicationContext, config.includeHiddenCalendars)
-        val summary = HeatSync.syncJob(applicationContext).runCancellable(config.plan(LocalDate.now(zone), zone.id), source)
-        SyncScheduling.afterRun(WorkManagerQueue(applicationContext, inputData), hasCalendarPermission(applicationContext)) {
-            isStopped
-        }
-        return when (WorkOutcome.of(summary.stop, runAttemptCount)) {
-            WorkOutcome.SUCCESS -> Result.success()
+        val report = SyncWork(HeatSync.scheduling(applicationContext), RustSyncRunner(applicationContext)) {
+            hasCalendarPermission(applicationContext)
+        }.run(runAttemptCount)
+        SyncLog.line(report.logLine)
+        return when (report.outcome) {
+            WorkOutcome.SUCCESS -> Result.success(Data.Builder().putAll(report.outputValues()).build())
             WorkOutcome.RETRY -> Result.retry()
-            WorkOutcome.FAILURE -> Result.failure()
         }
     }
+
+    /**
+     * Expedited work (a push) runs as a foreground service on Android 11 and
+     * older, which needs this notification; Android 12 and newer never ask.
+     */
+    override suspend fun getForegroundInfo(): ForegroundInfo = SyncNotification.foregroundInfo(applicationContext)
 }

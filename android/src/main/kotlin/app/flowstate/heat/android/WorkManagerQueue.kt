@@ -4,12 +4,13 @@ import android.content.Context
 import android.provider.CalendarContract
 import androidx.work.BackoffPolicy
 import androidx.work.Constraints
-import androidx.work.Data
 import androidx.work.ExistingPeriodicWorkPolicy
 import androidx.work.ExistingWorkPolicy
 import androidx.work.OneTimeWorkRequestBuilder
+import androidx.work.OutOfQuotaPolicy
 import androidx.work.PeriodicWorkRequestBuilder
 import androidx.work.WorkManager
+import app.flowstate.heat.sync.PeriodicPolicy
 import app.flowstate.heat.sync.QueuePolicy
 import app.flowstate.heat.sync.SyncTiming
 import app.flowstate.heat.sync.SyncWorkQueue
@@ -18,23 +19,19 @@ import kotlin.time.toJavaDuration
 
 /**
  * The sync's unique works in WorkManager; which policy each request uses is
- * decided by `SyncScheduling`. [input] is the sync configuration every
- * request carries.
+ * decided by `SyncScheduling` (tested on a model of WorkManager). No request
+ * carries input data: every worker reads the one persisted schedule.
  */
-internal class WorkManagerQueue(
-    context: Context,
-    private val input: Data,
-    private val repeatInterval: Duration = SyncTiming.DEFAULT_REPEAT_INTERVAL,
-) : SyncWorkQueue {
+internal class WorkManagerQueue(context: Context) : SyncWorkQueue {
     private val workManager = WorkManager.getInstance(context)
 
-    override fun requestSync(policy: QueuePolicy) {
+    override fun requestSync(policy: QueuePolicy, expedited: Boolean) {
         val request = OneTimeWorkRequestBuilder<HeatSyncWorker>()
-            .setInputData(input)
             .setConstraints(Constraints.Builder().setRequiresStorageNotLow(true).build())
             .setBackoffCriteria(BackoffPolicy.EXPONENTIAL, SyncTiming.INITIAL_BACKOFF.toJavaDuration())
-            .build()
-        workManager.enqueueUniqueWork(SYNC_NOW_WORK, policy.existingWorkPolicy(), request)
+        // Out of quota, an expedited request runs as ordinary work (SystemJobScheduler.scheduleInternal).
+        if (expedited) request.setExpedited(OutOfQuotaPolicy.RUN_AS_NON_EXPEDITED_WORK_REQUEST)
+        workManager.enqueueUniqueWork(SYNC_NOW_WORK, policy.existingWorkPolicy(), request.build())
     }
 
     override fun armCalendarTrigger(policy: QueuePolicy) {
@@ -43,26 +40,24 @@ internal class WorkManagerQueue(
             .setTriggerContentUpdateDelay(SyncTiming.CHANGE_SETTLE_DELAY.toJavaDuration())
             .setTriggerContentMaxDelay(SyncTiming.CHANGE_MAX_DELAY.toJavaDuration())
             .build()
-        val request = OneTimeWorkRequestBuilder<CalendarChangeWorker>()
-            .setInputData(input)
-            .setConstraints(onCalendarChange)
-            .build()
+        val request = OneTimeWorkRequestBuilder<CalendarChangeWorker>().setConstraints(onCalendarChange).build()
         workManager.enqueueUniqueWork(CALENDAR_CHANGE_WORK, policy.existingWorkPolicy(), request)
     }
 
-    /** A changed configuration or interval replaces the scheduled one without resetting its period. */
-    override fun schedulePeriodicSync() {
+    override fun schedulePeriodicSync(policy: PeriodicPolicy, repeatInterval: Duration) {
         val constraints = Constraints.Builder()
             .setRequiresBatteryNotLow(true)
             .setRequiresStorageNotLow(true)
             .build()
-        val interval = SyncTiming.checkRepeatInterval(repeatInterval).toJavaDuration()
-        val periodic = PeriodicWorkRequestBuilder<HeatSyncWorker>(interval)
-            .setInputData(input)
+        val periodic = PeriodicWorkRequestBuilder<HeatSyncWorker>(repeatInterval.toJavaDuration())
             .setConstraints(constraints)
             .setBackoffCriteria(BackoffPolicy.EXPONENTIAL, SyncTiming.INITIAL_BACKOFF.toJavaDuration())
             .build()
-        workManager.enqueueUniquePeriodicWork(PERIODIC_WORK, ExistingPeriodicWorkPolicy.UPDATE, periodic)
+        val existing = when (policy) {
+            PeriodicPolicy.KEEP -> ExistingPeriodicWorkPolicy.KEEP
+            PeriodicPolicy.UPDATE -> ExistingPeriodicWorkPolicy.UPDATE
+        }
+        workManager.enqueueUniquePeriodicWork(PERIODIC_WORK, existing, periodic)
     }
 
     override fun cancelCalendarTrigger() {
@@ -80,7 +75,6 @@ internal class WorkManagerQueue(
     private fun QueuePolicy.existingWorkPolicy(): ExistingWorkPolicy = when (this) {
         QueuePolicy.KEEP -> ExistingWorkPolicy.KEEP
         QueuePolicy.APPEND_OR_REPLACE -> ExistingWorkPolicy.APPEND_OR_REPLACE
-        QueuePolicy.REPLACE -> ExistingWorkPolicy.REPLACE
     }
 
     private companion object {

@@ -1,106 +1,101 @@
 package app.flowstate.heat.sync
 
-/**
- * How a request for unique background work treats unfinished work of the
- * same name (WorkManager's `ExistingWorkPolicy`, the cases used here).
- */
-enum class QueuePolicy {
-    /** Unfinished work of that name stays; the request is dropped. */
-    KEEP,
-
-    /** Runs after the unfinished work of that name (after its failure too); enqueued at once if there is none. */
-    APPEND_OR_REPLACE,
-
-    /** Cancels the unfinished work of that name, a running one included. */
-    REPLACE,
-}
+import kotlin.time.Duration
 
 /**
- * The three unique works of the background sync, as the scheduling rules
- * below see them; on Android, WorkManager (`HeatSync`), in tests a fake with
- * WorkManager's documented semantics.
- */
-interface SyncWorkQueue {
-    /** A one-off sync run. */
-    fun requestSync(policy: QueuePolicy)
-
-    /** The one-shot content-URI trigger that runs the change handler when the calendar changes. */
-    fun armCalendarTrigger(policy: QueuePolicy)
-
-    /** The periodic sync run. */
-    fun schedulePeriodicSync()
-
-    fun cancelCalendarTrigger()
-
-    fun cancelSync()
-
-    fun cancelPeriodicSync()
-}
-
-/**
- * When the background sync runs, decided once for the Android adapters.
+ * When the background sync runs, decided once for the Android adapters and
+ * run on a model of WorkManager and the app's process in the tests
+ * (docs/adr/0011, docs/adr/0018).
  *
- * The calendar provider notifies on every write (events, reminders, alerts it
- * schedules itself, sync state), so during an account sync its trigger fires
- * about as often as a run lasts: a trigger must queue a run after the one in
- * progress ([QueuePolicy.APPEND_OR_REPLACE]), never cancel it, or later weeks
- * would never be reached.
+ * Three rules hold in every process lifecycle:
+ * - start-up never cancels or replaces work that is enqueued or running:
+ *   `Application.onCreate` runs before the dispatch that woke the process,
+ *   and its requests run first on WorkManager's serial executor, so a
+ *   `REPLACE` (or a periodic `UPDATE`, which bumps the generation) would
+ *   delete the very work that woke it. The configuration is persisted
+ *   ([ScheduleStore]) and compared instead; only a changed interval touches
+ *   the periodic work;
+ * - a request (calendar change, push, the app) is always followed by a run
+ *   that starts after it: it is appended behind the run in progress
+ *   ([QueuePolicy.APPEND_OR_REPLACE]), never dropped and never cancelling it;
+ * - after [cancel], nothing runs or re-arms until the next [schedule]: the
+ *   store says so first, every request is made under one lock after reading
+ *   it, and a worker that finds nothing scheduled removes its own work.
+ *
+ * The lock makes "read the store, then request" atomic against [cancel]
+ * in this process; WorkManager runs requests in call order, so a request
+ * made before a cancel is cancelled by it, and one after it is never made.
  */
-object SyncScheduling {
-    /** A calendar change queues a run after the one in progress. */
-    val SYNC_ON_CHANGE = QueuePolicy.APPEND_OR_REPLACE
+class SyncScheduling(private val queue: SyncWorkQueue, private val store: ScheduleStore) {
 
-    /** The app asking (first start, permission just granted): a run already waiting or running is enough. */
-    val SYNC_ON_REQUEST = QueuePolicy.KEEP
-
-    /**
-     * The change handler re-arms the trigger it runs in: appended, it waits
-     * for the handler to finish (the trigger fires once per request).
-     */
-    val REARM_FROM_CHANGE = QueuePolicy.APPEND_OR_REPLACE
-
-    /**
-     * The periodic run re-arms the trigger only if it is gone (the process
-     * died between the handler's two requests): an armed trigger is kept.
-     */
-    val REARM_FROM_RUN = QueuePolicy.KEEP
-
-    /** The app's start re-arms the trigger afresh, so that a changed configuration reaches it. */
-    val ARM_ON_SCHEDULE = QueuePolicy.REPLACE
-
-    /** The app's start: the periodic run and the trigger. */
-    fun schedule(queue: SyncWorkQueue) {
-        queue.schedulePeriodicSync()
+    /** The app's start (safe on every cold start): persists [schedule], then keeps what is there. */
+    fun schedule(schedule: ScheduledSync) = synchronized(LOCK) {
+        SyncTiming.checkRepeatInterval(schedule.repeatInterval)
+        val before = store.load()
+        if (before != schedule) store.save(schedule)
+        val periodic = if (before?.repeatInterval == schedule.repeatInterval) PeriodicPolicy.KEEP else PeriodicPolicy.UPDATE
+        queue.schedulePeriodicSync(periodic, schedule.repeatInterval)
         queue.armCalendarTrigger(ARM_ON_SCHEDULE)
+        if (before != null && before.config != schedule.config) queue.requestSync(SYNC_AFTER_REQUEST, expedited = false)
+    }
+
+    /** The app asks for a sync (e.g. `READ_CALENDAR` just granted); nothing when not scheduled. */
+    fun requestSync(expedited: Boolean) = synchronized(LOCK) {
+        if (store.load() != null) queue.requestSync(SYNC_AFTER_REQUEST, expedited)
     }
 
     /**
-     * What the change handler does when the trigger fired. Without
-     * `READ_CALENDAR` nothing: no sync, and no trigger until the app or the
-     * periodic run arms it again with the permission held. [isStopped] is
-     * checked before each request, so that a handler still running after
-     * [cancel] never brings the work back.
+     * The trigger fired. Without `READ_CALENDAR` nothing: no sync, and no
+     * trigger until the app or a run arms it again with the permission held.
+     * Otherwise a sync after the one in progress, and the trigger re-armed
+     * behind this handler (it fires once per request).
      */
-    fun onCalendarChanged(queue: SyncWorkQueue, permitted: Boolean, isStopped: () -> Boolean) {
-        if (!permitted || isStopped()) return
-        queue.requestSync(SYNC_ON_CHANGE)
-        if (isStopped()) return
+    fun onCalendarChanged(permitted: Boolean) = synchronized(LOCK) {
+        if (store.load() == null) return@synchronized cancelWork()
+        if (!permitted) return@synchronized
+        queue.requestSync(SYNC_AFTER_REQUEST, expedited = false)
         queue.armCalendarTrigger(REARM_FROM_CHANGE)
     }
 
     /** After a sync run: restores a trigger lost with the process, if the permission is held. */
-    fun afterRun(queue: SyncWorkQueue, permitted: Boolean, isStopped: () -> Boolean) {
-        if (!permitted || isStopped()) return
-        queue.armCalendarTrigger(REARM_FROM_RUN)
+    fun afterRun(permitted: Boolean) = synchronized(LOCK) {
+        if (store.load() != null && permitted) queue.armCalendarTrigger(REARM_FROM_RUN)
     }
 
-    /**
-     * Removes all of it. The trigger goes first: cancelled last, a trigger
-     * firing in between could queue a sync after its cancellation.
-     */
-    fun cancel(queue: SyncWorkQueue) {
+    /** What a worker runs with, or null after [cancel] (its own work is then removed). */
+    fun scheduled(): ScheduledSync? = synchronized(LOCK) {
+        val schedule = store.load()
+        if (schedule == null) cancelWork()
+        schedule
+    }
+
+    /** Removes all of it, the decision first: it holds even if the process dies before WorkManager cancels. */
+    fun cancel() = synchronized(LOCK) {
+        store.save(null)
+        cancelWork()
+    }
+
+    /** The trigger first: cancelled last, a trigger firing in between could queue a sync after its cancellation. */
+    private fun cancelWork() {
         queue.cancelCalendarTrigger()
         queue.cancelSync()
         queue.cancelPeriodicSync()
+    }
+
+    companion object {
+        /** Every request (change, push, the app, a changed configuration): a run that starts after it. */
+        val SYNC_AFTER_REQUEST = QueuePolicy.APPEND_OR_REPLACE
+
+        /** Start-up keeps an armed trigger: it may be the one that woke the process. */
+        val ARM_ON_SCHEDULE = QueuePolicy.KEEP
+
+        /** The handler re-arms the trigger it runs in: appended, it waits for the handler to finish. */
+        val REARM_FROM_CHANGE = QueuePolicy.APPEND_OR_REPLACE
+
+        /** A run re-arms the trigger only if it is gone (the process died between the handler's two requests). */
+        val REARM_FROM_RUN = QueuePolicy.KEEP
+
+        /** One per process: requests read the store and are made as one step against [cancel]. */
+        private val LOCK = Any()
     }
 }

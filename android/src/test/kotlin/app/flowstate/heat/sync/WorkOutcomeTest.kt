@@ -1,34 +1,29 @@
 package app.flowstate.heat.sync
 
-import app.flowstate.heat.CalendarAccess
-import app.flowstate.heat.StoreProblem
-import app.flowstate.heat.SyncStop
+import app.flowstate.heat.SyncDisposition
 import org.junit.jupiter.api.Test
 import kotlin.test.assertEquals
 
 class WorkOutcomeTest {
     @Test
-    fun `source and store failures retry until the attempts run out`() {
-        for (stop in listOf(SyncStop.SourceFailed("provider restarting"), SyncStop.StoreFailed(StoreProblem.BUSY, "database is locked"))) {
-            assertEquals(WorkOutcome.RETRY, WorkOutcome.of(stop, 0), "$stop")
-            assertEquals(WorkOutcome.RETRY, WorkOutcome.of(stop, WorkOutcome.MAX_ATTEMPTS - 2), "$stop")
-            assertEquals(WorkOutcome.FAILURE, WorkOutcome.of(stop, WorkOutcome.MAX_ATTEMPTS - 1), "$stop")
+    fun `retry later retries until the attempts run out, then succeeds`() {
+        assertEquals(WorkOutcome.RETRY, WorkOutcome.of(SyncDisposition.RETRY_LATER, 0))
+        assertEquals(WorkOutcome.RETRY, WorkOutcome.of(SyncDisposition.RETRY_LATER, WorkOutcome.MAX_ATTEMPTS - 2))
+        assertEquals(WorkOutcome.SUCCESS, WorkOutcome.of(SyncDisposition.RETRY_LATER, WorkOutcome.MAX_ATTEMPTS - 1))
+    }
+
+    @Test
+    fun `every other disposition succeeds, so no work appended behind a one-off ever fails`() {
+        for (disposition in SyncDisposition.entries - SyncDisposition.RETRY_LATER) {
+            for (attempt in 0 until WorkOutcome.MAX_ATTEMPTS) {
+                assertEquals(WorkOutcome.SUCCESS, WorkOutcome.of(disposition, attempt), "$disposition, attempt $attempt")
+            }
         }
     }
 
     @Test
-    fun `no calendar access is never retried`() {
-        for (access in CalendarAccess.entries.filter { it != CalendarAccess.FULL_ACCESS }) {
-            assertEquals(WorkOutcome.SUCCESS, WorkOutcome.of(SyncStop.AccessNotGranted(access), 0), "$access")
-        }
-    }
-
-    @Test
-    fun `every other stop is a success`() {
-        val stops = listOf(
-            SyncStop.Completed, SyncStop.BudgetSpent, SyncStop.Cancelled, SyncStop.AlreadyRunning,
-            SyncStop.InvalidPlan("windowDays", "must be at least 1"),
-        )
-        for (stop in stops) assertEquals(WorkOutcome.SUCCESS, WorkOutcome.of(stop, 0), "$stop")
+    fun `an unexpected error is retried like retry later`() {
+        assertEquals(WorkOutcome.RETRY, WorkOutcome.afterError(0))
+        assertEquals(WorkOutcome.SUCCESS, WorkOutcome.afterError(WorkOutcome.MAX_ATTEMPTS - 1))
     }
 }
