@@ -2,6 +2,7 @@ package app.flowstate.heat.android
 
 import android.content.Context
 import app.flowstate.heat.HeatStore
+import app.flowstate.heat.StoreVersion
 import app.flowstate.heat.SyncJob
 import app.flowstate.heat.sync.HeatSyncConfig
 import app.flowstate.heat.sync.ScheduledSync
@@ -98,7 +99,7 @@ object HeatSync {
      * `Dispatchers.IO`, when collected.
      */
     @JvmOverloads
-    fun changes(context: Context, scope: String = SCOPE, pollEvery: Duration = 30.seconds): Flow<StoreChanges.Version> =
+    fun changes(context: Context, scope: String = SCOPE, pollEvery: Duration = 30.seconds): Flow<StoreVersion> =
         flow {
             DeviceZoneRules.ensure()
             emitAll(StoreChanges.versions(storePath(context), scope, pollEvery))

@@ -2,6 +2,7 @@ package app.flowstate.heat.sync
 
 import app.flowstate.heat.SyncJob
 import app.flowstate.heat.SyncCancellation
+import app.flowstate.heat.StoreVersion
 import app.flowstate.heat.SyncStop
 import app.flowstate.heat.defaultSyncPlan
 import kotlinx.coroutines.channels.Channel
@@ -31,24 +32,24 @@ class StoreChangesTest {
         val events = Rows.sourceEvents(3, "2026-11-30T09:00:00Z")
         assertEquals(SyncStop.Completed, job.runCancellable(plan, ScriptedSource(events)).stop)
 
-        val versions = Channel<StoreChanges.Version>(Channel.UNLIMITED)
+        val versions = Channel<StoreVersion>(Channel.UNLIMITED)
         // Polls once an hour: anything seen within the test comes from a nudge.
         val screen = launch { StoreChanges.versions(path, "me", pollEvery = 1.hours).collect { versions.send(it) } }
         val first = withTimeout(10.seconds) { versions.receive() }
-        assertEquals(1uL, first.changeCount)
+        assertEquals(1L, first.changeCount)
 
         job.runCancellable(plan, ScriptedSource(events))
         job.runCancellable(plan, ScriptedSource(events + Rows.sourceEvents(1, "2026-12-01T15:00:00Z").map { it.copy(id = "new") }))
         val second = withTimeout(10.seconds) { versions.receive() }
         assertEquals(first.storeId, second.storeId)
-        assertEquals(2uL, second.changeCount, "the no-op run changed nothing, the second run did")
+        assertEquals(2L, second.changeCount, "the no-op run changed nothing, the second run did")
         screen.cancel()
     }
 
     @Test
     fun `nothing before the first sync, then the store once it exists, polled`() = runBlocking {
         val path = dir.resolve("heat.sqlite").toString()
-        val versions = Channel<StoreChanges.Version>(Channel.UNLIMITED)
+        val versions = Channel<StoreVersion>(Channel.UNLIMITED)
         val screen = launch { StoreChanges.versions(path, "me", pollEvery = 50.milliseconds).collect { versions.send(it) } }
         kotlinx.coroutines.delay(200)
         assertEquals(null, versions.tryReceive().getOrNull(), "no store file yet")
@@ -58,10 +59,10 @@ class StoreChangesTest {
         // A poll may first see the new file before its first window is written (count 0).
         val version = withTimeout(10.seconds) {
             var seen = versions.receive()
-            while (seen.changeCount == 0uL) seen = versions.receive()
+            while (seen.changeCount == 0L) seen = versions.receive()
             seen
         }
-        assertEquals(1uL, version.changeCount)
+        assertEquals(1L, version.changeCount)
         assertNotEquals("", version.storeId)
         screen.cancel()
     }
