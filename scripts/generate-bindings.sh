@@ -2,11 +2,15 @@
 # Builds the heat-ffi library and generates its Swift and Kotlin bindings
 # (UniFFI library mode) into target/bindings/. Generated code is not committed.
 #
-#   scripts/generate-bindings.sh [--release] [--android] [--target TRIPLE] [--test-seams]
+#   scripts/generate-bindings.sh [--release] [--android [--with-ics]] [--target TRIPLE] [--test-seams]
 #
 #   --release  build and read the release library instead of the debug one
 #   --android  Kotlin only, with bindings/uniffi-android.toml merged over
-#              bindings/uniffi.toml (android = true), into target/bindings/android/
+#              bindings/uniffi.toml (android = true), into target/bindings/android/,
+#              from the phone build android/scripts/build-jni-libs.sh ships
+#              (--no-default-features): bindings and .so must export the same
+#              functions, or the checksum check fails when the app loads it
+#   --with-ics with --android: the phone build with the iCalendar importer
 #   --target   build and read the library of that Rust target (e.g.
 #              aarch64-apple-ios, for ios/scripts/build-xcframework.sh)
 #   --test-seams  with the exports only the binding tests call (eventsFromJson,
@@ -21,19 +25,21 @@ set -Eeuo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 profile=debug
 android=0
+with_ics=0
 target=""
 features=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --release) profile=release ;;
         --android) android=1 ;;
+        --with-ics) with_ics=1 ;;
         --test-seams) features=(--features test-seams) ;;
         --target)
             [[ $# -gt 1 ]] || { echo "generate-bindings: --target needs a Rust target triple" >&2; exit 2; }
             target=$2
             shift
             ;;
-        -h | --help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "generate-bindings: unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -43,6 +49,13 @@ cd "$ROOT"
 cargo_flags=()
 [[ $profile == release ]] && cargo_flags+=(--release)
 [[ -n $target ]] && cargo_flags+=(--target "$target")
+if ((android)); then
+    features=(--no-default-features)
+    ((with_ics)) && features+=(--features ics)
+elif ((with_ics)); then
+    echo "generate-bindings: --with-ics goes with --android" >&2
+    exit 2
+fi
 cargo build --quiet "${cargo_flags[@]}" "${features[@]}" -p heat-ffi
 cargo build --quiet -p uniffi-bindgen
 

@@ -52,13 +52,22 @@ kotlin_version=$(sed -n 's/^kotlinVersion=//p' android/gradle.properties)
 "$KOTLINC" -version 2>&1 | grep -q "kotlinc-jvm $kotlin_version " \
     || fail "kotlinc is not $kotlin_version (android/gradle.properties): run scripts/setup-toolchains.sh"
 
-scripts/generate-bindings.sh >/dev/null
+# The Android flavour first: it is generated from the phone build (no
+# default features), and the host build after it is the library the JVM
+# tests load with the host bindings.
 scripts/generate-bindings.sh --android >/dev/null
+scripts/generate-bindings.sh >/dev/null
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 BINDINGS="$TARGET_DIR/bindings/kotlin"
 ANDROID_BINDINGS="$TARGET_DIR/bindings/android"
 LIB_DIR="$TARGET_DIR/debug"
 OUT="$TARGET_DIR/android-jvm-test"
+# The Android flavour must export what the phone library exports: no importer.
+grep -q 'importIcs' "$BINDINGS/app/flowstate/heat/heat_ffi.kt" \
+    || fail "the host bindings lack importIcs: the check below would prove nothing"
+! grep -q 'importIcs' "$ANDROID_BINDINGS/app/flowstate/heat/heat_ffi.kt" \
+    || fail "the Android bindings export importIcs, which the phone library (build-jni-libs.sh) does not"
+echo "==> Android bindings generated from the phone build (no importIcs; the host bindings have it)"
 rm -rf "$OUT"
 mkdir -p "$OUT/api-java" "$OUT/api" "$OUT/main" "$OUT/main-android" "$OUT/test" "$OUT/must-fail"
 

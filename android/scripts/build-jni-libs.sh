@@ -9,7 +9,10 @@
 # zone database (the library registers the device's java.time rules; a
 # store opened without them fails loudly instead of using stale bundled
 # data) and no iCalendar importer; `--with-ics` adds the importer (feature
-# `ics`) for apps that import .ics files.
+# `ics`) for apps that import .ics files. Generate the Kotlin bindings from
+# the same build: `scripts/generate-bindings.sh --android [--with-ics]`
+# (bindings that export more than the library fail its checksum check at
+# load).
 #
 # Needs, and fails naming the fix when one is missing:
 # - the Android NDK r28 or later: its linker aligns ELF segments to 16 KB,
