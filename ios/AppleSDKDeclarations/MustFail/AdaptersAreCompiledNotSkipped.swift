@@ -1,5 +1,5 @@
 // expect: invalid redeclaration of 'EventKitStoreClient'
-// expect: invalid redeclaration of 'HeatSyncTask'
+// expect: invalid redeclaration of 'HeatSync'
 // expect: invalid redeclaration of 'SharedStoreLocation'
 // expect: invalid redeclaration of 'SystemBackgroundTasks'
 // expect: invalid redeclaration of 'DarwinStoreChangeSignal'
@@ -10,7 +10,7 @@
 import UIKit
 
 struct EventKitStoreClient {}
-struct HeatSyncTask {}
+struct HeatSync {}
 struct SharedStoreLocation {}
 struct SystemBackgroundTasks {}
 struct DarwinStoreChangeSignal {}

@@ -18,7 +18,7 @@ public protocol RunCancelling: Sendable {
 }
 
 /// What iOS is told about a finished run. Computed from the Rust
-/// `SyncSummary.disposition` in one place (`HeatSync`).
+/// `SyncSummary.disposition` in one place (`DeviceCalendarSync`).
 public protocol SyncReport: Sendable {
     /// For `BGTask.setTaskCompleted(success:)`: the run did what it had to.
     var succeeded: Bool { get }

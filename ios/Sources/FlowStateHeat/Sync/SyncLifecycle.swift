@@ -2,7 +2,7 @@ import Foundation
 
 /// What the app does about the sync at each moment of its life, over
 /// abstractions of BackgroundTasks, UIKit's background time, Darwin
-/// notifications and Dispatch. `HeatSyncTask` (Apple/) only forwards the
+/// notifications and Dispatch. `HeatSync` (Apple/) only forwards the
 /// system's callbacks here; the lifecycle model in the tests drives this
 /// same class through launches, background tasks, pushes, expiries and
 /// suspension (ADR 0019).

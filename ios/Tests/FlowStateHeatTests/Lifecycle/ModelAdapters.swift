@@ -9,7 +9,7 @@ import Foundation
 /// The Rust sync job over the fake EventKit, on a real store file; the
 /// model times the run (it holds the store from start to end).
 struct ModelSync: BlockingSync {
-    let heatSync: HeatSync
+    let heatSync: DeviceCalendarSync
     let execution: SimulatedExecution
 
     func makeCancellation() -> ModelCancellation {

@@ -4,7 +4,7 @@ import XCTest
 
 /// The iOS run end to end on Linux: the EventKit source (over a fake event
 /// store) feeding the Rust sync job through the coordinator, on a real file.
-final class HeatSyncTests: XCTestCase {
+final class DeviceCalendarSyncTests: XCTestCase {
     private let calendars = [CalendarInfo(identifier: "work", type: .exchange), CalendarInfo(identifier: "holidays", type: .subscription)]
     private var directory: TemporaryDirectory!
     private var path: String!
@@ -17,8 +17,8 @@ final class HeatSyncTests: XCTestCase {
         horizon = try windowOfDays(startDate: "2026-11-23", days: 49, timeZone: "Europe/Berlin")
     }
 
-    private func heatSync(_ source: EventKitCalendarSource) -> HeatSync {
-        HeatSync(storePath: path, scope: "device", source: source, deviceTimeZone: { berlin }, now: { today })
+    private func heatSync(_ source: EventKitCalendarSource) -> DeviceCalendarSync {
+        DeviceCalendarSync(storePath: path, scope: "device", source: source, deviceTimeZone: { berlin }, now: { today })
     }
 
     private func source(_ eventStore: FakeEventStore) -> EventKitCalendarSource {
@@ -31,7 +31,7 @@ final class HeatSyncTests: XCTestCase {
 
     func testEachRunPlansTheDevicesDateAndZone() {
         let tokyo = TimeZone(identifier: "Asia/Tokyo")!
-        let sync = HeatSync(
+        let sync = DeviceCalendarSync(
             storePath: path, scope: "device", source: EventKitCalendarSource(client: FakeEventStore(status: .fullAccess, calendars: [], occurrences: [])),
             deviceTimeZone: { tokyo }, now: { berlinTime(2026, 11, 30, 20) }  // already Dec 1 in Tokyo
         )

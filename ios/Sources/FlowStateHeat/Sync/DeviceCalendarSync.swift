@@ -5,7 +5,7 @@ import Foundation
 /// the device's current zone and date; every decision after that (windows,
 /// access checks, empty reads, odd events, budget, damaged files, the
 /// disposition) is the job's (docs/contract.md, "Sync job").
-public final class HeatSync: BlockingSync {
+public final class DeviceCalendarSync: BlockingSync {
     /// The one place iOS departs from the Rust plan (`defaultSyncPlan`, a
     /// minute): background refresh tasks and silent pushes get about 30 s,
     /// and a run must leave time to close the store and answer before

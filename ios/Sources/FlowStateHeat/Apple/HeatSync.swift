@@ -18,7 +18,7 @@ import UIKit
 /// `UIApplication`; they read the store (see the README).
 @available(iOSApplicationExtension, unavailable)
 @MainActor
-public final class HeatSyncTask<Sync: BlockingSync> {
+public final class HeatSync<Sync: BlockingSync> {
     public let lifecycle: SyncLifecycle<Sync, UIApplication>
     private let observers = NotificationObservers()
 
