@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::check_scope;
 
 use super::HeatStore;
+use super::schema::in_one_snapshot;
 
 /// What a screen keeps to know whether to reload: both differ only when the
 /// store changed for it (`docs/contract.md` "Store file").
@@ -27,21 +28,12 @@ impl HeatStore {
     /// file's id with the old file's count).
     pub fn version(&self, scope: &str) -> Result<StoreVersion> {
         check_scope(scope)?;
-        let conn = self.connection();
-        let in_snapshot = conn.is_autocommit();
-        if in_snapshot {
-            conn.execute_batch("BEGIN DEFERRED")?;
-        }
-        let version = store_id(&conn).and_then(|store_id| {
+        in_one_snapshot(&self.connection(), |conn| {
             Ok(StoreVersion {
-                store_id,
-                change_count: change_count(&conn, scope)?,
+                store_id: store_id(conn)?,
+                change_count: change_count(conn, scope)?,
             })
-        });
-        if in_snapshot {
-            conn.execute_batch("COMMIT")?;
-        }
-        version
+        })
     }
 
     /// How many reconciles changed `scope` (0 for a scope never synced).

@@ -118,9 +118,13 @@ pub fn check_compatible(conn: &Connection) -> Result<i64> {
     })
 }
 
-/// Runs `read` in one read snapshot: another process may be creating the
-/// schema meanwhile, and separate reads could see half of its work.
-fn in_one_snapshot<T>(conn: &Connection, read: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+/// Runs `read` in one read snapshot: another connection may commit between
+/// separate reads (a schema being created, the store's version being
+/// bumped), and they would see half of its work.
+pub(super) fn in_one_snapshot<T>(
+    conn: &Connection,
+    read: impl FnOnce(&Connection) -> Result<T>,
+) -> Result<T> {
     if !conn.is_autocommit() {
         return read(conn); // already inside the caller's transaction
     }

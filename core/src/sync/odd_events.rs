@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::interrupt::CHECK_EVERY;
 use crate::limits::MAX_TEXT_BYTES;
-use crate::model::{CheckedWindow, SourceEvent, Span, check_event, interval_overlaps};
+use crate::model::{CheckedWindow, SourceEvent, Span, check_event};
 use crate::window_diff::{Digest, event_hash};
 
 /// Events ready for the reconcile, and what it took.
@@ -86,7 +86,7 @@ pub fn clean(
         };
         let copy = Copy {
             content,
-            overlaps: overlaps(span, window),
+            overlaps: span.overlaps(window.zone, window.start_ms, window.end_ms),
             span,
             hash: None,
             event,
@@ -147,11 +147,6 @@ impl Hasher for AlreadyHashed {
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
-}
-
-fn overlaps(span: Span, window: CheckedWindow) -> bool {
-    let (start, end) = span.resolve(window.zone);
-    interval_overlaps(start, end, window.start_ms, window.end_ms)
 }
 
 /// One read copy of an event.
