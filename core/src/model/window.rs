@@ -1,5 +1,7 @@
 //! Windows of time the engine reconciles and answers queries for.
 
+use chrono::NaiveDate;
+
 use crate::error::InvalidInput;
 use crate::limits::{MAX_INSTANT_MS, MAX_WINDOW_DAYS, MIN_INSTANT_MS};
 
@@ -37,6 +39,16 @@ pub struct CheckedWindow {
 }
 
 impl TimeWindow {
+    /// Local midnight of `first` to local midnight of `end` in `zone` (not
+    /// checked: days the zone skipped can make it empty).
+    pub fn of_local_days(zone: Zone, first: NaiveDate, end: NaiveDate) -> Self {
+        TimeWindow {
+            start_ms: zone.day_start_ms(first),
+            end_ms: zone.day_start_ms(end),
+            time_zone: zone.name().to_owned(),
+        }
+    }
+
     pub fn check(&self) -> Result<CheckedWindow, InvalidInput> {
         let zone = Zone::parse(&self.time_zone, "window.timeZone")?;
         for (field, ms) in [("window.startMs", self.start_ms), ("window.endMs", self.end_ms)] {
@@ -89,11 +101,7 @@ pub fn window_of_days(start_date: &str, days: u32, time_zone: &str) -> Result<Ti
     let last = first
         .checked_add_days(chrono::Days::new(u64::from(days)))
         .ok_or_else(|| InvalidInput::new("startDate", "too far in the future"))?;
-    let window = TimeWindow {
-        start_ms: zone.day_start_ms(first),
-        end_ms: zone.day_start_ms(last),
-        time_zone: zone.name().to_owned(),
-    };
+    let window = TimeWindow::of_local_days(zone, first, last);
     window.check()?;
     Ok(window)
 }

@@ -80,12 +80,7 @@ impl SyncPlan {
 
 /// `days` local days from `start`; `None` when the zone skipped them all.
 fn window(zone: Zone, start: NaiveDate, days: u32) -> Result<Option<TimeWindow>, InvalidInput> {
-    let end = shift(start, i64::from(days))?;
-    let window = TimeWindow {
-        start_ms: zone.day_start_ms(start),
-        end_ms: zone.day_start_ms(end),
-        time_zone: zone.name().to_owned(),
-    };
+    let window = TimeWindow::of_local_days(zone, start, shift(start, i64::from(days))?);
     if window.start_ms == window.end_ms {
         return Ok(None);
     }
