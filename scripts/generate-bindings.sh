@@ -50,7 +50,7 @@ cargo_flags=()
 [[ $profile == release ]] && cargo_flags+=(--release)
 [[ -n $target ]] && cargo_flags+=(--target "$target")
 if ((android)); then
-    features=(--no-default-features)
+    features+=(--no-default-features)
     ((with_ics)) && features+=(--features ics)
 elif ((with_ics)); then
     echo "generate-bindings: --with-ics goes with --android" >&2
