@@ -97,8 +97,7 @@ impl HeatStore {
     ) -> Result<Vec<TimeRange>, HeatError> {
         guarded(|| {
             let min_minutes = non_negative(min_minutes, "minMinutes")?;
-            let blocks = self.store.free_blocks(&scope, &window, min_minutes)?;
-            Ok::<_, HeatError>(blocks.into_iter().collect())
+            Ok::<_, HeatError>(self.store.free_blocks(&scope, &window, min_minutes)?)
         })
     }
 
