@@ -29,10 +29,9 @@ import app.flowstate.heat.SyncJob
 import app.flowstate.heat.SyncStop
 import app.flowstate.heat.TimeRange
 import app.flowstate.heat.TimeWindow
+import app.flowstate.heat.ZoneDatabase
 import app.flowstate.heat.defaultSyncPlan
 import app.flowstate.heat.time.JavaTimeZoneRules
-import app.flowstate.heat.unregisterHostZoneRules
-import app.flowstate.heat.windowOfDays
 import java.nio.file.Files
 
 const val EVENTS = 10_000
@@ -74,12 +73,12 @@ class QuarterSource(private val events: List<SourceEvent>) : CalendarSource {
 
 const val JOB_RUNS = 60
 
-fun syncJobNoop(dir: java.nio.file.Path, events: List<SourceEvent>) {
+fun syncJobNoop(dir: java.nio.file.Path, zones: ZoneDatabase, events: List<SourceEvent>) {
     val plan = defaultSyncPlan("bench", "Europe/Berlin", "2026-11-30").copy(pastDays = 0, futureDays = 90, windowDays = 7)
     val source = QuarterSource(events)
     // As in `heat bench`: one handle, never cancelled, made outside the timed runs.
     val never = SyncCancellation()
-    SyncJob(dir.resolve("job.db").toString()).use { job ->
+    SyncJob(dir.resolve("job.db").toString(), zones).use { job ->
         check(job.run(plan, source, never).stop == SyncStop.Completed) { "the first run fills the store" }
         val wall = mutableListOf<Double>()
         repeat(JOB_RUNS) {
@@ -96,19 +95,18 @@ fun syncJobNoop(dir: java.nio.file.Path, events: List<SourceEvent>) {
 
 fun main() {
     val dir = Files.createTempDirectory("heat-ffi-bench")
-    val window = windowOfDays("2026-11-30", 90, "Europe/Berlin")
+    val bundled = ZoneDatabase.bundled()
+    val window = bundled.windowOfDays("2026-11-30", 90, "Europe/Berlin")
     val events = calendar(window.startMs, window.endMs)
-    noopQuarter(dir, window, events, "bundled")
+    noopQuarter(dir, bundled, window, events, "bundled")
     // The device's zone rules through the foreign trait (docs/time-zones.md): the cost must not show.
-    JavaTimeZoneRules.register()
-    noopQuarter(dir, window, events, "host")
-    unregisterHostZoneRules()
-    syncJobNoop(dir, events)
+    noopQuarter(dir, ZoneDatabase.host(JavaTimeZoneRules()), window, events, "host")
+    syncJobNoop(dir, bundled, events)
     dir.toFile().deleteRecursively()
 }
 
-fun noopQuarter(dir: java.nio.file.Path, window: TimeWindow, events: List<SourceEvent>, zoneRules: String) {
-    HeatStore.open(dir.resolve("bench-$zoneRules.db").toString()).use { store ->
+fun noopQuarter(dir: java.nio.file.Path, zones: ZoneDatabase, window: TimeWindow, events: List<SourceEvent>, zoneRules: String) {
+    HeatStore.open(dir.resolve("bench-$zoneRules.db").toString(), zones).use { store ->
         val options = ReconcileOptions(allowEmpty = false)
         store.reconcileHeat("bench", window, events, options)
         val wall = mutableListOf<Double>()

@@ -2,8 +2,8 @@
 //! rules (docs/time-zones.md, docs/adr/0016).
 //!
 //! The platform packages implement [`HostZoneRules`] (Kotlin over
-//! `java.time.zone.ZoneRules`, Swift over Foundation `TimeZone`) and call
-//! [`register_host_zone_rules`] once at start-up, before opening a store.
+//! `java.time.zone.ZoneRules`, Swift over Foundation `TimeZone`) and build a
+//! `ZoneDatabase` over it, which they hand to stores and sync jobs.
 //! The engine asks once per zone for the offset transitions of the whole
 //! span it accepts (the years 1900 to 2200) and keeps the answer, so a
 //! window costs no call across the FFI once its zone has been seen.
@@ -14,7 +14,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use heat_core::model::zone_rules::host::{self, HostZoneFault, HostZoneSource};
+use heat_core::model::zone_rules::host::{HostZoneFault, HostZoneSource};
 use heat_core::model::zone_rules::{OffsetTimeline, OffsetTransition};
 
 /// The device's zone database, implemented by the app platform.
@@ -69,23 +69,10 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for HostZoneRulesError {
     }
 }
 
-/// Makes the device's zone rules those of every zone parsed from now on
-/// (replacing an earlier registration and its cached rules).
-#[uniffi::export]
-pub fn register_host_zone_rules(rules: Arc<dyn HostZoneRules>) {
-    host::register(Arc::new(Adapter(rules)));
-}
+/// The app's rules as the core's host zone source.
+pub(crate) struct HostZoneRulesSource(pub(crate) Arc<dyn HostZoneRules>);
 
-/// Returns to the database compiled into the library; without it (a build
-/// without the `bundled-tz` feature) every zone is then refused.
-#[uniffi::export]
-pub fn unregister_host_zone_rules() {
-    host::unregister();
-}
-
-struct Adapter(Arc<dyn HostZoneRules>);
-
-impl HostZoneSource for Adapter {
+impl HostZoneSource for HostZoneRulesSource {
     fn timeline(
         &self,
         name: &str,

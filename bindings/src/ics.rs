@@ -76,7 +76,13 @@ pub fn events_from_ics(
 mod tests {
     use super::*;
     use crate::event::{EventTime, Participation};
-    use crate::window::window_of_days;
+    use crate::zone_database::ZoneDatabase;
+
+    fn window_of_days(start_date: &str, days: i32, time_zone: &str) -> TimeWindow {
+        ZoneDatabase::bundled()
+            .window_of_days(start_date.into(), days, time_zone.into())
+            .unwrap()
+    }
 
     const WEEKLY: &str = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:s\r\nSUMMARY:Standup\r\n\
         DTSTART;TZID=W. Europe Standard Time:20261019T090000\r\nDURATION:PT15M\r\nRRULE:FREQ=WEEKLY\r\n\
@@ -84,7 +90,7 @@ mod tests {
 
     #[test]
     fn expands_a_series_into_mirrored_events() {
-        let window = window_of_days("2026-10-19".into(), 14, "Europe/Berlin".into()).unwrap();
+        let window = window_of_days("2026-10-19", 14, "Europe/Berlin");
         let events = events_from_ics(WEEKLY.into(), window, Some("mailto:Me@example.org".into())).unwrap();
         let ids: Vec<_> = events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["s@2026-10-19T07:00:00Z", "s@2026-10-26T08:00:00Z"]);
@@ -96,7 +102,7 @@ mod tests {
 
     #[test]
     fn the_report_names_skipped_and_repaired_lines() {
-        let window = window_of_days("2026-10-19".into(), 14, "UTC".into()).unwrap();
+        let window = window_of_days("2026-10-19", 14, "UTC");
         let text = WEEKLY.replace("RRULE:FREQ=WEEKLY", "RRULE:").replace(
             "END:VCALENDAR",
             "BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Secret\r\nDURATION:soon\r\nDTSTART:20261020T090000Z\r\nEND:VEVENT\r\n\
@@ -121,7 +127,7 @@ mod tests {
 
     #[test]
     fn a_file_with_nothing_of_icalendar_is_an_invalid_input() {
-        let window = window_of_days("2026-10-19".into(), 1, "UTC".into()).unwrap();
+        let window = window_of_days("2026-10-19", 1, "UTC");
         let err = import_ics("Secret notes".into(), window, None).unwrap_err();
         assert!(
             matches!(&err, HeatError::InvalidInput { field, reason, .. }

@@ -25,14 +25,12 @@ mod sync;
 #[cfg(feature = "test-seams")]
 mod test_seams;
 mod window;
+mod zone_database;
 
 pub use error::HeatError;
 pub use event::{Availability, EventStatus, EventTime, Participation, SourceEvent};
 pub use heat::{DaySummary, HeatMap, HeatSlot};
-pub use host_zone_rules::{
-    HostZoneRules, HostZoneRulesError, ZoneOffsetTransition, ZoneOffsets, register_host_zone_rules,
-    unregister_host_zone_rules,
-};
+pub use host_zone_rules::{HostZoneRules, HostZoneRulesError, ZoneOffsetTransition, ZoneOffsets};
 #[cfg(feature = "ics")]
 pub use ics::{IcsImport, IcsIssue, events_from_ics, import_ics};
 pub use reconcile::{ReconcileOptions, ReconcileOutcome, SyncRecord};
@@ -43,9 +41,8 @@ pub use sync::{
     SyncDisposition, SyncJob, SyncPlan, SyncStop, SyncSummary, WindowSync, default_sync_plan,
 };
 #[cfg(feature = "test-seams")]
-pub use test_seams::{
-    BundledZoneDatabase, bundled_zone_database, events_from_json, zone_day_starts, zone_offsets_at,
-};
-pub use window::{TimeRange, TimeWindow, window_of_days};
+pub use test_seams::{BundledZoneList, bundled_zone_list, events_from_json};
+pub use window::{TimeRange, TimeWindow};
+pub use zone_database::ZoneDatabase;
 
 uniffi::setup_scaffolding!();

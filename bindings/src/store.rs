@@ -16,6 +16,7 @@ use crate::heat::{DaySummary, HeatMap};
 use crate::reconcile::{ReconcileOptions, ReconcileOutcome, SyncRecord};
 use crate::store_version::StoreVersion;
 use crate::window::{TimeRange, TimeWindow, non_negative};
+use crate::zone_database::ZoneDatabase;
 
 #[derive(uniffi::Object)]
 pub struct HeatStore {
@@ -24,11 +25,12 @@ pub struct HeatStore {
 
 #[uniffi::export]
 impl HeatStore {
-    /// Opens the store file at `path`, creating or migrating it.
+    /// Opens the store file at `path`, creating or migrating it; `zones`
+    /// resolves the time zones of the windows it is asked about.
     #[uniffi::constructor]
-    pub fn open(path: String) -> Result<Arc<Self>, HeatError> {
+    pub fn open(path: String, zones: Arc<ZoneDatabase>) -> Result<Arc<Self>, HeatError> {
         guarded(|| {
-            let store = store::HeatStore::open(&path)?;
+            let store = store::HeatStore::open(&path, zones.inner.clone())?;
             Ok::<_, HeatError>(Arc::new(HeatStore { store }))
         })
     }
@@ -38,9 +40,9 @@ impl HeatStore {
     /// is `Storage`; a file the writer has not upgraded yet is
     /// `IncompatibleDatabase`; write calls fail with `ReadOnly`.
     #[uniffi::constructor]
-    pub fn open_read_only(path: String) -> Result<Arc<Self>, HeatError> {
+    pub fn open_read_only(path: String, zones: Arc<ZoneDatabase>) -> Result<Arc<Self>, HeatError> {
         guarded(|| {
-            let store = store::HeatStore::open_read_only(&path)?;
+            let store = store::HeatStore::open_read_only(&path, zones.inner.clone())?;
             Ok::<_, HeatError>(Arc::new(HeatStore { store }))
         })
     }

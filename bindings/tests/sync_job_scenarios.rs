@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use heat_ffi::ZoneDatabase;
 use heat_ffi::{
     Availability, CalendarAccess, CalendarRead, CalendarSource, EventStatus, EventTime, HeatStore,
     Participation, SourceError, SourceEvent, StoreProblem, SyncCancellation, SyncDisposition, SyncJob,
@@ -208,7 +209,7 @@ fn problem_name(problem: StoreProblem) -> &'static str {
 
 fn stored_json(path: &Path, scope: &str, zone: &str, expected: &Value) -> Value {
     let window = range(&expected["window"]);
-    let store = HeatStore::open_read_only(path.display().to_string()).unwrap();
+    let store = HeatStore::open_read_only(path.display().to_string(), ZoneDatabase::bundled()).unwrap();
     let window = TimeWindow {
         start_ms: window.start_ms,
         end_ms: window.end_ms,
@@ -242,7 +243,7 @@ fn run_scenario(file: &Path) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("heat.db");
     let plan = plan(&scenario["plan"]);
-    let job = SyncJob::new(path.display().to_string());
+    let job = SyncJob::new(path.display().to_string(), ZoneDatabase::bundled());
     for (i, run) in scenario["runs"].as_array().unwrap().iter().enumerate() {
         let source = Arc::new(ScriptedSource::new(run));
         let summary = job.run(plan.clone(), source.clone(), SyncCancellation::new());

@@ -2,10 +2,11 @@
 //! the window's time zone, for every human-facing and JSON rendering.
 
 use chrono::{LocalResult, NaiveDateTime};
+use heat_core::ZoneDatabase;
 use heat_core::model::{CheckedWindow, DayPart};
 use heat_core::{InvalidInput, TimeWindow};
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct LocalWindow {
     checked: CheckedWindow,
 }
@@ -22,7 +23,7 @@ pub enum ClockPass {
 impl LocalWindow {
     pub fn new(window: &TimeWindow) -> Result<Self, InvalidInput> {
         Ok(LocalWindow {
-            checked: window.check()?,
+            checked: window.check(&ZoneDatabase::bundled())?,
         })
     }
 
@@ -30,7 +31,7 @@ impl LocalWindow {
         self.checked.to_window()
     }
 
-    pub fn zone_name(&self) -> &'static str {
+    pub fn zone_name(&self) -> &str {
         self.checked.zone.name()
     }
 

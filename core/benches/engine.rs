@@ -4,6 +4,7 @@
 //! side-by-side figures with baselines come from `heat bench`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use heat_core::ZoneDatabase;
 use heat_core::{EventTime, HeatStore, ReconcileOptions, SourceEvent, events_from_json, window_of_days};
 
 const SAMPLE: &str = include_str!("../../cli/src/demo/sample.json");
@@ -24,9 +25,10 @@ fn moved(events: &[SourceEvent]) -> Vec<SourceEvent> {
 fn engine(c: &mut Criterion) {
     let events = events_from_json(SAMPLE).expect("the sample parses");
     let other = moved(&events);
-    let window = window_of_days("2026-10-19", 14, "Europe/Berlin").expect("valid window");
+    let window =
+        window_of_days(&ZoneDatabase::bundled(), "2026-10-19", 14, "Europe/Berlin").expect("valid window");
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = HeatStore::open(dir.path().join("bench.db")).expect("store opens");
+    let store = HeatStore::open(dir.path().join("bench.db"), ZoneDatabase::bundled()).expect("store opens");
     let options = ReconcileOptions::default();
     store
         .reconcile_heat("s", &window, &events, options)

@@ -8,7 +8,7 @@
 //!
 //! - [`model`]: events, windows, validation, the JSON format;
 //! - [`heat`]: heat maps, busy time, free blocks, day summaries (pure);
-//! - [`engine`]: the set `S`, its Merkle fingerprint, the change plan (pure);
+//! - [`window_diff`]: the set `S`, its Merkle fingerprint, the change plan (pure);
 //! - [`store`]: the SQLite file and the `HeatStore` API;
 //! - [`sync`]: the background sync job, the policy of a run (once for both
 //!   platforms).
@@ -28,6 +28,7 @@ pub use error::{Error, InvalidInput, Result};
 pub use heat::{DaySummary, HeatMap, HeatSlot};
 #[cfg(feature = "event-json")]
 pub use model::events_from_json;
+pub use model::zone_rules::ZoneDatabase;
 pub use model::{
     Availability, EventStatus, EventTime, Participation, SourceEvent, TimeRange, TimeWindow, window_of_days,
 };

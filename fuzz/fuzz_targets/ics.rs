@@ -5,8 +5,9 @@
 //! the text.
 #![no_main]
 
+use heat_core::ZoneDatabase;
 use heat_core::limits::MAX_WINDOW_DAYS;
-use heat_core::model::{MS_PER_DAY, Zone, check_event, interval_overlaps};
+use heat_core::model::{MS_PER_DAY, check_event, interval_overlaps};
 use heat_core::{Error, TimeWindow};
 use libfuzzer_sys::fuzz_target;
 
@@ -39,14 +40,18 @@ fuzz_target!(|data: &[u8]| {
         Ok(import) => {
             let lines = text.split('\n').count();
             for issue in import.skipped.iter().chain(&import.warnings) {
-                assert!((1..=lines).contains(&issue.line), "line {} of {lines}", issue.line);
+                assert!(
+                    (1..=lines).contains(&issue.line),
+                    "line {} of {lines}",
+                    issue.line
+                );
             }
             let events = import.events;
-            let zone = Zone::parse(&window.time_zone, "tz").unwrap();
+            let zone = ZoneDatabase::bundled().zone(&window.time_zone, "tz").unwrap();
             let mut by_id = std::collections::HashMap::new();
             for event in &events {
                 let checked = check_event(event).expect("an imported event is valid");
-                let (start, end) = checked.span.resolve(zone);
+                let (start, end) = checked.span.resolve(&zone);
                 assert!(
                     interval_overlaps(start, end, window.start_ms, window.end_ms),
                     "outside the window"

@@ -19,7 +19,8 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use arbitrary::Arbitrary;
-use heat_core::model::{MS_PER_DAY as DAY, Zone, check_event, interval_overlaps};
+use heat_core::ZoneDatabase;
+use heat_core::model::{MS_PER_DAY as DAY, check_event, interval_overlaps};
 use heat_core::{
     Availability, Error, EventStatus, EventTime, HeatStore, Participation, ReconcileOptions, SourceEvent,
     TimeWindow,
@@ -116,13 +117,17 @@ impl Window {
                 zone: z,
             } => {
                 let date = heat_core::model::date_from_days(BASE_MS / DAY + i64::from(*first_day));
-                heat_core::window_of_days(&date.to_string(), u32::from(*days % 400), &zone(*z)).unwrap_or(
-                    TimeWindow {
-                        start_ms: BASE_MS,
-                        end_ms: BASE_MS,
-                        time_zone: zone(*z),
-                    },
+                heat_core::window_of_days(
+                    &ZoneDatabase::bundled(),
+                    &date.to_string(),
+                    u32::from(*days % 400),
+                    &zone(*z),
                 )
+                .unwrap_or(TimeWindow {
+                    start_ms: BASE_MS,
+                    end_ms: BASE_MS,
+                    time_zone: zone(*z),
+                })
             }
             Window::Minutes {
                 start,
@@ -218,7 +223,7 @@ fn with_store(run: impl FnOnce(&HeatStore, u64)) {
             let dir = std::env::temp_dir().join(format!("heat-fuzz-{}", std::process::id()));
             let _ = std::fs::remove_dir_all(&dir);
             std::fs::create_dir_all(&dir).unwrap();
-            let store = HeatStore::open(dir.join("heat.db")).unwrap();
+            let store = HeatStore::open(dir.join("heat.db"), ZoneDatabase::bundled()).unwrap();
             *slot = Some(Store {
                 _dir: dir,
                 store,
@@ -246,7 +251,7 @@ fn everything(store: &HeatStore, scope: &str) -> Vec<SourceEvent> {
 /// `S`: the valid events overlapping the window, one per id (first wins);
 /// `None` when the call must be refused as invalid.
 fn source_set(window: &TimeWindow, events: &[SourceEvent]) -> Option<BTreeMap<String, SourceEvent>> {
-    let zone = Zone::parse(&window.time_zone, "tz").ok()?;
+    let zone = ZoneDatabase::bundled().zone(&window.time_zone, "tz").ok()?;
     let mut seen: BTreeMap<&str, &SourceEvent> = BTreeMap::new();
     let mut set = BTreeMap::new();
     for event in events {
@@ -256,7 +261,7 @@ fn source_set(window: &TimeWindow, events: &[SourceEvent]) -> Option<BTreeMap<St
             Some(_) => continue,
             None => {}
         }
-        let (start, end) = checked.span.resolve(zone);
+        let (start, end) = checked.span.resolve(&zone);
         if interval_overlaps(start, end, window.start_ms, window.end_ms) {
             set.insert(event.id.clone(), event.clone());
         }

@@ -8,6 +8,7 @@
 
 use std::process::ExitCode;
 
+use heat_core::ZoneDatabase;
 use heat_core::model::events_to_json;
 use heat_core::window_of_days;
 use heat_ics::{IcsIssue, import_ics};
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
     let run = || -> Result<serde_json::Value, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
         let days = days.parse().map_err(|_| format!("not a day count: {days}"))?;
-        let window = window_of_days(from, days, zone).map_err(|e| e.to_string())?;
+        let window = window_of_days(&ZoneDatabase::bundled(), from, days, zone).map_err(|e| e.to_string())?;
         let import = import_ics(&text, &window, None).map_err(|e| e.to_string())?;
         let issues = |list: &[IcsIssue]| {
             list.iter()

@@ -39,6 +39,7 @@ mod windows_zones;
 mod zones;
 
 use chrono::TimeDelta;
+use heat_core::ZoneDatabase;
 use heat_core::error::{InvalidInput, Result};
 use heat_core::model::{SourceEvent, TimeWindow};
 
@@ -76,7 +77,9 @@ pub struct IcsImport {
 /// occurrences in the window than a reconcile accepts. Reports name lines,
 /// properties and `UID`s, never a title, location or description.
 pub fn import_ics(data: &str, window: &TimeWindow, me: Option<&str>) -> Result<IcsImport> {
-    let checked = window.check()?;
+    // The importer resolves zones with the IANA database it carries anyway
+    // (its TZIDs are read by chrono-tz), whatever rules the store uses.
+    let checked = window.check(&ZoneDatabase::bundled())?;
     let window_zone: chrono_tz::Tz = checked
         .zone
         .name()

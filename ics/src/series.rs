@@ -356,7 +356,7 @@ fn overlaps(time: &EventTime, window: &CheckedWindow) -> bool {
                 start_day: day(start_date),
                 end_day: day(end_date),
             }
-            .overlaps(window.zone, window.start_ms, window.end_ms)
+            .overlaps(&window.zone, window.start_ms, window.end_ms)
         }
     }
 }

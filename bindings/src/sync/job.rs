@@ -11,6 +11,7 @@ use crate::sync::cancellation::SyncCancellation;
 use crate::sync::plan::SyncPlan;
 use crate::sync::source::{CalendarSource, ForeignSource};
 use crate::sync::summary::SyncSummary;
+use crate::zone_database::ZoneDatabase;
 
 #[derive(uniffi::Object)]
 pub struct SyncJob {
@@ -19,12 +20,13 @@ pub struct SyncJob {
 
 #[uniffi::export]
 impl SyncJob {
-    /// A job over the store file at `path`; opens nothing yet (each run
-    /// opens the file and closes it before returning).
+    /// A job over the store file at `path`, resolving time zones with
+    /// `zones`; opens nothing yet (each run opens the file and closes it
+    /// before returning).
     #[uniffi::constructor]
-    pub fn new(path: String) -> Arc<Self> {
+    pub fn new(path: String, zones: Arc<ZoneDatabase>) -> Arc<Self> {
         Arc::new(SyncJob {
-            job: sync::SyncJob::new(path),
+            job: sync::SyncJob::new(path, zones.inner.clone()),
         })
     }
 
@@ -113,7 +115,10 @@ mod tests {
     #[test]
     fn a_panic_during_a_run_is_an_engine_bug_and_the_job_runs_again() {
         let dir = tempfile::tempdir().unwrap();
-        let job = SyncJob::new(dir.path().join("heat.db").display().to_string());
+        let job = SyncJob::new(
+            dir.path().join("heat.db").display().to_string(),
+            ZoneDatabase::bundled(),
+        );
         let summary = run(&job, plan(), Arc::new(Panicking));
         assert!(matches!(
             &summary.stop,
@@ -132,7 +137,7 @@ mod tests {
 
     #[test]
     fn a_negative_plan_field_is_an_invalid_plan() {
-        let job = SyncJob::new("/nonexistent/never-opened.db".into());
+        let job = SyncJob::new("/nonexistent/never-opened.db".into(), ZoneDatabase::bundled());
         let summary = run(
             &job,
             SyncPlan {

@@ -6,4 +6,4 @@ mod events_json;
 mod zone_queries;
 
 pub use events_json::events_from_json;
-pub use zone_queries::{BundledZoneDatabase, bundled_zone_database, zone_day_starts, zone_offsets_at};
+pub use zone_queries::{BundledZoneList, bundled_zone_list};

@@ -12,7 +12,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use heat_core::model::{Zone, check_event};
+use heat_core::ZoneDatabase;
+use heat_core::model::check_event;
 use heat_core::window_diff::event_hash;
 use heat_core::{EventTime, SourceEvent, TimeWindow};
 use rusqlite::{Connection, params};
@@ -47,11 +48,16 @@ pub struct PlainRow {
 }
 
 pub fn plain_rows(window: &TimeWindow, events: &[SourceEvent]) -> Vec<PlainRow> {
-    let zone = Zone::parse(&window.time_zone, "timeZone").expect("bench windows have valid zones");
+    let zone = ZoneDatabase::bundled()
+        .zone(&window.time_zone, "timeZone")
+        .expect("bench windows have valid zones");
     events
         .iter()
         .map(|e| {
-            let (start_ms, end_ms) = check_event(e).expect("bench events are valid").span.resolve(zone);
+            let (start_ms, end_ms) = check_event(e)
+                .expect("bench events are valid")
+                .span
+                .resolve(&zone);
             let (all_day, time_start, time_end) = match &e.time {
                 EventTime::Timed { start_ms, end_ms } => (false, start_ms.to_string(), end_ms.to_string()),
                 EventTime::AllDay { start_date, end_date } => (true, start_date.clone(), end_date.clone()),

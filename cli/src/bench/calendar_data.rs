@@ -2,6 +2,7 @@
 //! sizes (titles, locations, a few all-day events), spread over working
 //! hours, the same on every run.
 
+use heat_core::ZoneDatabase;
 use heat_core::{
     Availability, EventStatus, EventTime, Participation, SourceEvent, TimeWindow, window_of_days,
 };
@@ -10,7 +11,8 @@ const MINUTE: i64 = 60_000;
 
 /// A window of `days` from 2026-11-30 in Europe/Berlin with `count` events.
 pub fn calendar(days: u32, count: usize) -> (TimeWindow, Vec<SourceEvent>) {
-    let window = window_of_days("2026-11-30", days, "Europe/Berlin").expect("a valid fixed window");
+    let window = window_of_days(&ZoneDatabase::bundled(), "2026-11-30", days, "Europe/Berlin")
+        .expect("a valid fixed window");
     let mut rng = Lcg(0x5eed_0000 + count as u64);
     let span_minutes = (window.end_ms - window.start_ms) / MINUTE;
     let events = (0..count)

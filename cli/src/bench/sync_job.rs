@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::Barrier;
 use std::time::{Duration, Instant};
 
-use heat_core::model::{Zone, check_event};
+use heat_core::model::check_event;
 use heat_core::{
     CalendarAccess, CalendarRead, CalendarSource, SourceError, SourceEvent, SyncCancellation, SyncJob,
     SyncPlan, SyncStop, TimeRange,
@@ -17,6 +17,7 @@ use heat_core::{
 use super::calendar_data::calendar;
 use super::measure::{Sample, Stats, repeat};
 use super::workloads::{QUARTER_EVENTS, remove_database};
+use heat_core::ZoneDatabase;
 
 /// A device calendar whose reads are answered from lists made before the
 /// clock starts, so the figures are the job's, not the fake's.
@@ -28,9 +29,11 @@ struct PreparedSource {
 
 impl PreparedSource {
     fn new(plan: &SyncPlan, events: &[SourceEvent]) -> Self {
-        let zone = Zone::parse(&plan.time_zone, "timeZone").expect("a bench zone");
+        let zone = ZoneDatabase::bundled()
+            .zone(&plan.time_zone, "timeZone")
+            .expect("a bench zone");
         let reads = plan
-            .windows()
+            .windows(&ZoneDatabase::bundled())
             .expect("a valid bench plan")
             .into_iter()
             .map(|w| {
@@ -38,7 +41,7 @@ impl PreparedSource {
                     .iter()
                     .filter(|e| {
                         let span = check_event(e).expect("bench events are valid").span;
-                        span.overlaps(zone, w.start_ms, w.end_ms)
+                        span.overlaps(&zone, w.start_ms, w.end_ms)
                     })
                     .cloned()
                     .collect();
@@ -87,7 +90,7 @@ pub fn sync_job_noop(dir: &Path, runs: usize, window_days: u32) -> Stats {
     let (_, events) = calendar(90, QUARTER_EVENTS);
     let plan = quarter_plan(window_days);
     let source = PreparedSource::new(&plan, &events);
-    let job = SyncJob::new(new_file(dir, "job.db"));
+    let job = SyncJob::new(new_file(dir, "job.db"), ZoneDatabase::bundled());
     let never = SyncCancellation::new();
     assert_eq!(job.run(&plan, &source, &never).stop, SyncStop::Completed);
     repeat(runs, events.len(), || {
@@ -114,7 +117,7 @@ pub fn cancel_latency(dir: &Path, runs: usize) -> Stats {
         loop {
             let mut source = PreparedSource::new(&plan, &events);
             source.on_read = Some(Barrier::new(2));
-            let job = SyncJob::new(new_file(dir, "cancel.db"));
+            let job = SyncJob::new(new_file(dir, "cancel.db"), ZoneDatabase::bundled());
             let cancellation = SyncCancellation::new();
             let (summary, returned_at, cancelled_at) = std::thread::scope(|s| {
                 let canceller = s.spawn(|| {
@@ -151,7 +154,11 @@ pub fn peak_rss_of_sync_at_event_limit(dir: &Path) -> Option<u64> {
     let plan = quarter_plan(90);
     let source = PreparedSource::new(&plan, &events);
     drop(events);
-    let summary = SyncJob::new(new_file(dir, "limit.db")).run(&plan, &source, &SyncCancellation::new());
+    let summary = SyncJob::new(new_file(dir, "limit.db"), ZoneDatabase::bundled()).run(
+        &plan,
+        &source,
+        &SyncCancellation::new(),
+    );
     assert_eq!(summary.stop, SyncStop::Completed, "{summary:?}");
     super::measure::peak_rss_bytes()
 }

@@ -10,6 +10,7 @@ use super::calendar_data::{calendar, with_one_moved};
 use super::measure::{Sample, Stats, peak_rss_bytes, repeat, timed};
 use super::report::{Report, ScalingPoint};
 use super::sync_job::{cancel_latency, sync_job_noop};
+use heat_core::ZoneDatabase;
 
 const SCOPE: &str = "bench";
 /// Events in the quarter the engine, the baselines and the sync job work on.
@@ -82,7 +83,7 @@ pub(super) fn remove_database(path: &Path) {
 fn fresh_store(dir: &Path, name: &str) -> HeatStore {
     let path = dir.join(name);
     remove_database(&path);
-    HeatStore::open(&path).expect("the bench directory is writable")
+    HeatStore::open(&path, ZoneDatabase::bundled()).expect("the bench directory is writable")
 }
 
 fn cold_fill(dir: &Path, runs: usize, window: &TimeWindow, events: &[SourceEvent]) -> Stats {

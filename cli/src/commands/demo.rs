@@ -11,6 +11,7 @@ use crate::demo;
 use crate::failure::Failure;
 use crate::local_window::LocalWindow;
 use crate::render::{day_table, outcome_text, terminal_map};
+use heat_core::ZoneDatabase;
 
 pub fn run() -> Result<String, Failure> {
     let window = LocalWindow::new(&demo::window()?)?;
@@ -18,7 +19,7 @@ pub fn run() -> Result<String, Failure> {
     let moved = demo::with_moved_event(&events);
     let dir =
         tempfile::tempdir().map_err(|e| Failure::Io(format!("cannot create a temporary directory: {e}")))?;
-    let store = HeatStore::open(dir.path().join("demo.sqlite"))?;
+    let store = HeatStore::open(dir.path().join("demo.sqlite"), ZoneDatabase::bundled())?;
     let sync = |events: &[SourceEvent]| {
         store
             .reconcile_heat(demo::SCOPE, &window.window(), events, ReconcileOptions::default())

@@ -5,11 +5,12 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use heat_core::model::{Zone, check_scope, parse_instant};
+use heat_core::model::{check_scope, parse_instant};
 use heat_core::{HeatStore, InvalidInput, TimeWindow};
 
 use crate::failure::Failure;
 use crate::local_window::LocalWindow;
+use heat_core::ZoneDatabase;
 
 #[derive(Debug, Args)]
 pub struct StoreArgs {
@@ -34,17 +35,17 @@ impl StoreArgs {
     /// The window the arguments name, with the scope checked too.
     pub fn window(&self) -> Result<LocalWindow, InvalidInput> {
         check_scope(&self.scope)?;
-        let zone = Zone::parse(&self.tz, "--tz")?;
+        let zone = ZoneDatabase::bundled().zone(&self.tz, "--tz")?;
         LocalWindow::new(&TimeWindow {
-            start_ms: parse_instant(&self.from, zone, "--from")?,
-            end_ms: parse_instant(&self.to, zone, "--to")?,
+            start_ms: parse_instant(&self.from, &zone, "--from")?,
+            end_ms: parse_instant(&self.to, &zone, "--to")?,
             time_zone: self.tz.clone(),
         })
     }
 
     /// Opens (creating if needed) the store, for commands that write.
     pub fn open_store(&self) -> Result<HeatStore, Failure> {
-        Ok(HeatStore::open(&self.db)?)
+        Ok(HeatStore::open(&self.db, ZoneDatabase::bundled())?)
     }
 
     /// Opens a store that must already exist, for commands that only read:

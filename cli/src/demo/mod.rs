@@ -8,6 +8,7 @@
 //! The sample is plain event JSON (`sample.json`), the same format
 //! `heat sync --events` reads, so it doubles as an example of that format.
 
+use heat_core::ZoneDatabase;
 use heat_core::{EventTime, InvalidInput, SourceEvent, TimeWindow};
 
 pub const SAMPLE_JSON: &str = include_str!("sample.json");
@@ -21,7 +22,7 @@ pub const MOVED_EVENT_ID: &str = "one-on-one-sam-2026-10-19";
 pub const MOVED_BY_MS: i64 = 3_600_000;
 
 pub fn window() -> Result<TimeWindow, InvalidInput> {
-    heat_core::window_of_days(FIRST_DAY, DAYS, TIME_ZONE)
+    heat_core::window_of_days(&ZoneDatabase::bundled(), FIRST_DAY, DAYS, TIME_ZONE)
 }
 
 pub fn sample_events() -> Result<Vec<SourceEvent>, InvalidInput> {

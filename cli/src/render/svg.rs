@@ -164,8 +164,16 @@ mod tests {
 
     #[test]
     fn one_rect_per_slot_and_a_split_repeated_hour() {
-        let window =
-            LocalWindow::new(&heat_core::window_of_days("2026-10-25", 1, "Europe/Berlin").unwrap()).unwrap();
+        let window = LocalWindow::new(
+            &heat_core::window_of_days(
+                &heat_core::ZoneDatabase::bundled(),
+                "2026-10-25",
+                1,
+                "Europe/Berlin",
+            )
+            .unwrap(),
+        )
+        .unwrap();
         let slots: Vec<_> = (0..25)
             .map(|i| HeatSlot {
                 start_ms: window.window().start_ms + i * 3_600_000,

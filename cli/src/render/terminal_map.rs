@@ -133,7 +133,10 @@ mod tests {
     use super::*;
 
     fn window(start: &str, days: u32, zone: &str) -> LocalWindow {
-        LocalWindow::new(&heat_core::window_of_days(start, days, zone).unwrap()).unwrap()
+        LocalWindow::new(
+            &heat_core::window_of_days(&heat_core::ZoneDatabase::bundled(), start, days, zone).unwrap(),
+        )
+        .unwrap()
     }
 
     fn map_of(window: &LocalWindow, slot_minutes: u32, heat: impl Fn(usize) -> f64) -> HeatMap {

@@ -64,11 +64,11 @@ fn peak_halves(occupancy: &[Occupancy], from_ms: i64, to_ms: i64) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Zone;
+    use crate::model::zone_rules::ZoneDatabase;
 
     #[test]
     fn summarises_each_day_part() {
-        let utc = Zone::parse("UTC", "tz").unwrap();
+        let utc = ZoneDatabase::bundled().zone("UTC", "tz").unwrap();
         let hour = 3_600_000;
         let days = utc.day_parts(0, 48 * hour);
         let events = [

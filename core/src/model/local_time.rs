@@ -2,94 +2,82 @@
 //!
 //! All-day events and day summaries are defined in local days, and a local day
 //! is not always 24 hours (23 or 25 on DST changes; some zones have skipped
-//! midnight itself), so every conversion goes through this one module. The
-//! zone's rules come from the host when it registered some, else from the
-//! bundled database (`zone_rules`, docs/time-zones.md); everything here is
+//! midnight itself), so every conversion goes through this one module. A
+//! zone's rules come from the `ZoneDatabase` that resolved it (the host's or
+//! the bundled copy, `zone_rules`, docs/time-zones.md); everything here is
 //! derived from their two answers, so both resolve gaps and overlaps alike.
+
+use std::sync::Arc;
 
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, Utc,
 };
 
-use super::zone_rules::{OffsetTimeline, ZoneRules, host};
+use super::zone_rules::ZoneRules;
+use super::zone_rules::host::HostZone;
 use crate::error::InvalidInput;
 
 const MS_PER_MINUTE: i64 = 60_000;
 
-/// A validated IANA time zone with the rules it resolved to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A validated IANA time zone with the rules it resolved to (from a
+/// `ZoneDatabase`). Cheap to clone.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Zone {
-    name: &'static str,
     rules: Rules,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Rules {
     #[cfg(feature = "bundled-tz")]
     Bundled(chrono_tz::Tz),
-    Host(&'static OffsetTimeline),
+    Host(Arc<HostZone>),
 }
 
 impl Zone {
-    /// The zone `name` under the registered host rules, or the bundled
-    /// database when no host registered any.
-    pub fn parse(name: &str, field: &str) -> Result<Self, InvalidInput> {
-        let unknown = || InvalidInput::new(field, format!("unknown IANA time zone {name:?}"));
-        match host::lookup(name) {
-            host::Lookup::Found(zone) => Ok(Zone {
-                name: zone.name(),
-                rules: Rules::Host(zone.timeline()),
-            }),
-            host::Lookup::Unknown => Err(unknown()),
-            host::Lookup::Failed(_) => Err(InvalidInput::new(
-                field,
-                format!("the device's rules for time zone {name:?} could not be read"),
-            )),
-            host::Lookup::NotRegistered => Self::bundled(name).ok_or_else(unknown),
+    #[cfg(feature = "bundled-tz")]
+    pub(super) fn bundled(tz: chrono_tz::Tz) -> Self {
+        Zone {
+            rules: Rules::Bundled(tz),
         }
     }
 
-    #[cfg(feature = "bundled-tz")]
-    fn bundled(name: &str) -> Option<Self> {
-        super::zone_rules::bundled::find(name).map(|tz| Zone {
-            name: tz.name(),
-            rules: Rules::Bundled(tz),
-        })
+    pub(super) fn host(zone: Arc<HostZone>) -> Self {
+        Zone {
+            rules: Rules::Host(zone),
+        }
     }
 
-    /// Without the bundled database, a zone needs host rules.
-    #[cfg(not(feature = "bundled-tz"))]
-    fn bundled(_name: &str) -> Option<Self> {
-        None
-    }
-
-    pub fn name(self) -> &'static str {
-        self.name
+    pub fn name(&self) -> &str {
+        match &self.rules {
+            #[cfg(feature = "bundled-tz")]
+            Rules::Bundled(tz) => tz.name(),
+            Rules::Host(zone) => &zone.name,
+        }
     }
 
     fn rules(&self) -> &dyn ZoneRules {
         match &self.rules {
             #[cfg(feature = "bundled-tz")]
             Rules::Bundled(tz) => tz,
-            Rules::Host(timeline) => *timeline,
+            Rules::Host(zone) => &zone.timeline,
         }
     }
 
     /// The zone's UTC offset at the instant `ms`.
-    pub fn offset_at(self, ms: i64) -> FixedOffset {
+    pub fn offset_at(&self, ms: i64) -> FixedOffset {
         // Both sources keep offsets within ±18 hours, which `FixedOffset` holds.
         FixedOffset::east_opt(self.rules().offset_seconds_at(ms)).unwrap_or_else(|| Utc.fix())
     }
 
     /// The instants showing the local wall-clock time `local` (two in an
     /// overlap, earliest first; none in a gap).
-    pub fn instants_of_local(self, local: NaiveDateTime) -> LocalResult<i64> {
+    pub fn instants_of_local(&self, local: NaiveDateTime) -> LocalResult<i64> {
         self.rules().instants_of_local(local)
     }
 
     /// The first instant of `date` in this zone: local midnight, or the first
     /// existing local time after it when a DST gap swallows midnight.
-    pub fn day_start_ms(self, date: NaiveDate) -> i64 {
+    pub fn day_start_ms(&self, date: NaiveDate) -> i64 {
         let mut local = date.and_time(NaiveTime::MIN);
         loop {
             match self.instants_of_local(local) {
@@ -101,24 +89,24 @@ impl Zone {
     }
 
     /// The instant `ms` on this zone's local clock.
-    pub fn local_at(self, ms: i64) -> DateTime<FixedOffset> {
+    pub fn local_at(&self, ms: i64) -> DateTime<FixedOffset> {
         let utc = DateTime::from_timestamp_millis(ms).unwrap_or_default();
         utc.with_timezone(&self.offset_at(ms))
     }
 
     /// The local calendar date containing the instant `ms`.
-    pub fn date_of(self, ms: i64) -> NaiveDate {
+    pub fn date_of(&self, ms: i64) -> NaiveDate {
         self.local_at(ms).date_naive()
     }
 
     /// RFC 3339 text of `ms` with this zone's offset at that instant.
-    pub fn format_rfc3339(self, ms: i64) -> String {
+    pub fn format_rfc3339(&self, ms: i64) -> String {
         self.local_at(ms)
             .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
     }
 
     /// The local days that `[start_ms, end_ms)` touches, each clipped to it.
-    pub fn day_parts(self, start_ms: i64, end_ms: i64) -> Vec<DayPart> {
+    pub fn day_parts(&self, start_ms: i64, end_ms: i64) -> Vec<DayPart> {
         let mut parts = Vec::new();
         let mut date = self.date_of(start_ms);
         let mut day_start = self.day_start_ms(date);
@@ -194,7 +182,7 @@ const EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 /// Parses RFC 3339 (`2026-11-30T09:00:00+01:00`) or a bare date, which means
 /// local midnight in `zone`.
-pub fn parse_instant(text: &str, zone: Zone, field: &str) -> Result<i64, InvalidInput> {
+pub fn parse_instant(text: &str, zone: &Zone, field: &str) -> Result<i64, InvalidInput> {
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
         return Ok(t.timestamp_millis());
     }
@@ -212,7 +200,9 @@ mod tests {
     use super::*;
 
     fn zone(name: &str) -> Zone {
-        Zone::parse(name, "timeZone").unwrap()
+        crate::model::zone_rules::ZoneDatabase::bundled()
+            .zone(name, "timeZone")
+            .unwrap()
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub enum Span {
 
 impl Span {
     /// The absolute interval this span occupies when seen from `zone`.
-    pub fn resolve(self, zone: Zone) -> (i64, i64) {
+    pub fn resolve(self, zone: &Zone) -> (i64, i64) {
         match self {
             Span::Timed { start_ms, end_ms } => (start_ms, end_ms),
             Span::AllDay { start_day, end_day } => {
@@ -56,7 +56,7 @@ impl Span {
 
     /// Half-open overlap with `[from_ms, to_ms)`; a zero-length span at `t`
     /// overlaps when `from_ms <= t < to_ms`.
-    pub fn overlaps(self, zone: Zone, from_ms: i64, to_ms: i64) -> bool {
+    pub fn overlaps(self, zone: &Zone, from_ms: i64, to_ms: i64) -> bool {
         let (start, end) = self.resolve(zone);
         interval_overlaps(start, end, from_ms, to_ms)
     }
@@ -222,8 +222,10 @@ mod tests {
         .unwrap()
         .span;
         for zone in ["Pacific/Kiritimati", "Pacific/Honolulu", "Europe/Berlin", "UTC"] {
-            let zone = Zone::parse(zone, "tz").unwrap();
-            let (start, end) = span.resolve(zone);
+            let zone = crate::model::zone_rules::ZoneDatabase::bundled()
+                .zone(zone, "tz")
+                .unwrap();
+            let (start, end) = span.resolve(&zone);
             let (lo, hi) = span.bounds();
             assert!(lo <= start && end <= hi);
             assert_eq!(end - start, MS_PER_DAY);

@@ -76,7 +76,7 @@ mod tests {
     #[test]
     fn the_version_pairs_the_files_id_with_the_scopes_count() {
         let dir = tempfile::tempdir().unwrap();
-        let store = HeatStore::open(dir.path().join("heat.db")).unwrap();
+        let store = HeatStore::open(dir.path().join("heat.db"), crate::ZoneDatabase::bundled()).unwrap();
         let first = store.version("me").unwrap();
         assert_eq!(first.change_count, 0);
         assert_eq!(first.store_id, store.store_id().unwrap());

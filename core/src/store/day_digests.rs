@@ -18,7 +18,7 @@ use crate::window_diff::{Digest, StoredEvent, day_digests_from_rows};
 
 /// The stored digest of each whole day in `days` (`None`: not stored, or a
 /// partial day, which is never stored).
-pub fn load(conn: &Connection, scope: &str, zone: Zone, days: &[DayPart]) -> Result<Vec<Option<Digest>>> {
+pub fn load(conn: &Connection, scope: &str, zone: &Zone, days: &[DayPart]) -> Result<Vec<Option<Digest>>> {
     let (Some(first), Some(last)) = (days.first(), days.last()) else {
         return Ok(Vec::new());
     };
@@ -53,7 +53,7 @@ pub fn invalidate(conn: &Connection, scope: &str, lo_ms: i64, hi_ms: i64) -> Res
     Ok(())
 }
 
-pub fn save(conn: &Connection, scope: &str, zone: Zone, day: &DayPart, digest: &Digest) -> Result<()> {
+pub fn save(conn: &Connection, scope: &str, zone: &Zone, day: &DayPart, digest: &Digest) -> Result<()> {
     conn.prepare_cached(
         "INSERT OR REPLACE INTO day_digests (scope, day_start_ms, time_zone, day_end_ms, digest) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -73,7 +73,7 @@ pub fn save(conn: &Connection, scope: &str, zone: Zone, day: &DayPart, digest: &
 pub fn check<'a>(
     conn: &Connection,
     scope: &str,
-    zone: Zone,
+    zone: &Zone,
     days: &[DayPart],
     rows: impl IntoIterator<Item = &'a StoredEvent>,
 ) -> Result<()> {

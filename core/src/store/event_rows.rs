@@ -62,7 +62,7 @@ fn scan<T>(
     conn: &Connection,
     scope: &str,
     (from_ms, to_ms): (i64, i64),
-    zone: Zone,
+    zone: &Zone,
     extra: &str,
     map: impl Fn(&Row<'_>, &StoredEvent) -> rusqlite::Result<T>,
 ) -> Result<Vec<(StoredEvent, T)>> {
@@ -108,14 +108,14 @@ pub fn stored_events(
     conn: &Connection,
     scope: &str,
     range: (i64, i64),
-    zone: Zone,
+    zone: &Zone,
 ) -> Result<Vec<StoredEvent>> {
     let rows = scan(conn, scope, range, zone, "", |_, _| Ok(()))?;
     Ok(rows.into_iter().map(|(stored, ())| stored).collect())
 }
 
 /// Verified rows (see `verified_event`), as time and weight.
-pub fn occupancy(conn: &Connection, scope: &str, range: (i64, i64), zone: Zone) -> Result<Vec<Occupancy>> {
+pub fn occupancy(conn: &Connection, scope: &str, range: (i64, i64), zone: &Zone) -> Result<Vec<Occupancy>> {
     let rows = scan(conn, scope, range, zone, EVENT_COLUMNS, |row, stored| {
         let event = verified_event(row, stored)?;
         let (start_ms, end_ms) = stored.span.resolve(zone);
@@ -134,7 +134,7 @@ pub fn source_events(
     conn: &Connection,
     scope: &str,
     range: (i64, i64),
-    zone: Zone,
+    zone: &Zone,
 ) -> Result<Vec<SourceEvent>> {
     let mut events = scan(conn, scope, range, zone, EVENT_COLUMNS, |row, stored| {
         verified_event(row, stored)

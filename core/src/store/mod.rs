@@ -31,6 +31,7 @@ use rusqlite::{Connection, InterruptHandle};
 
 use crate::error::{Error, Result};
 use crate::interrupt::Interrupter;
+use crate::model::zone_rules::ZoneDatabase;
 
 pub use change_tracking::StoreVersion;
 pub use last_reconcile::SyncRecord;
@@ -45,27 +46,46 @@ pub struct HeatStore {
     /// No-op reconciles, which must not write to the file.
     recent_syncs: Mutex<HashMap<String, SyncRecord>>,
     read_only: bool,
+    /// Resolves the zones of the windows this store is asked about.
+    zones: ZoneDatabase,
 }
 
 impl HeatStore {
-    /// Opens (creating or migrating) the store file at `path`.
-    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
-        Ok(Self::over(open::open_connection(path.as_ref(), None)?, false))
+    /// Opens (creating or migrating) the store file at `path`; `zones`
+    /// resolves the zones of the windows it is asked about.
+    pub fn open(path: impl AsRef<Path>, zones: ZoneDatabase) -> Result<Self> {
+        Ok(Self::over(
+            open::open_connection(path.as_ref(), None)?,
+            zones,
+            false,
+        ))
     }
 
     /// `open` for the sync job: setting `cancel` ends any wait for another
     /// connection's lock at once, from the open on.
-    pub(crate) fn open_cancellable(path: &Path, cancel: Arc<AtomicBool>) -> Result<Self> {
-        Ok(Self::over(open::open_connection(path, Some(cancel))?, false))
+    pub(crate) fn open_cancellable(
+        path: &Path,
+        zones: ZoneDatabase,
+        cancel: Arc<AtomicBool>,
+    ) -> Result<Self> {
+        Ok(Self::over(
+            open::open_connection(path, Some(cancel))?,
+            zones,
+            false,
+        ))
     }
 
     /// Opens an existing store file for reading only: never creates,
     /// migrates or writes it; a write call fails with `Error::ReadOnly`.
-    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self> {
-        Ok(Self::over(open::open_read_only_connection(path.as_ref())?, true))
+    pub fn open_read_only(path: impl AsRef<Path>, zones: ZoneDatabase) -> Result<Self> {
+        Ok(Self::over(
+            open::open_read_only_connection(path.as_ref())?,
+            zones,
+            true,
+        ))
     }
 
-    fn over(opened: open::OpenConnection, read_only: bool) -> Self {
+    fn over(opened: open::OpenConnection, zones: ZoneDatabase, read_only: bool) -> Self {
         let open::OpenConnection { conn, busy_wait } = opened;
         HeatStore {
             sqlite_interrupt: conn.get_interrupt_handle(),
@@ -74,6 +94,7 @@ impl HeatStore {
             interrupter: Interrupter::default(),
             recent_syncs: Mutex::new(HashMap::new()),
             read_only,
+            zones,
         }
     }
 

@@ -11,10 +11,10 @@ use super::{HeatStore, event_rows};
 impl HeatStore {
     /// Stored events overlapping the window, by start then id.
     pub fn events(&self, scope: &str, window: &TimeWindow) -> Result<Vec<SourceEvent>> {
-        let window = checked(scope, window)?;
+        let window = self.checked(scope, window)?;
         let conn = self.connection();
         let snapshot = conn.unchecked_transaction()?;
-        event_rows::source_events(&snapshot, scope, range(&window), window.zone)
+        event_rows::source_events(&snapshot, scope, range(&window), &window.zone)
     }
 
     pub fn heat_map(&self, scope: &str, window: &TimeWindow, slot_minutes: u32) -> Result<HeatMap> {
@@ -45,17 +45,17 @@ impl HeatStore {
     }
 
     fn occupancy(&self, scope: &str, window: &TimeWindow) -> Result<(CheckedWindow, Vec<Occupancy>)> {
-        let window = checked(scope, window)?;
+        let window = self.checked(scope, window)?;
         let conn = self.connection();
         let snapshot = conn.unchecked_transaction()?;
-        let occupancy = event_rows::occupancy(&snapshot, scope, range(&window), window.zone)?;
+        let occupancy = event_rows::occupancy(&snapshot, scope, range(&window), &window.zone)?;
         Ok((window, occupancy))
     }
-}
 
-fn checked(scope: &str, window: &TimeWindow) -> Result<CheckedWindow> {
-    check_scope(scope)?;
-    Ok(window.check()?)
+    fn checked(&self, scope: &str, window: &TimeWindow) -> Result<CheckedWindow> {
+        check_scope(scope)?;
+        Ok(window.check(&self.zones)?)
+    }
 }
 
 fn range(window: &CheckedWindow) -> (i64, i64) {

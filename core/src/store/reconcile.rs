@@ -73,8 +73,8 @@ impl HeatStore {
         let interrupt = self.interrupter.begin(cancel);
         self.check_writable()?;
         check_scope(scope)?;
-        let window = window.check()?;
-        let state = SourceState::build(window, events, &interrupt)?;
+        let window = window.check(&self.zones)?;
+        let state = SourceState::build(window.clone(), events, &interrupt)?;
 
         let mut conn = self.connection();
         let clean = {
@@ -124,7 +124,7 @@ struct Changes {
 /// Which days of the window differ from `S`: whole days by their stored
 /// digest when there is one, other days from the event rows.
 fn dirty_days(conn: &Connection, scope: &str, state: &SourceState<'_>) -> Result<Vec<bool>> {
-    let zone = state.window.zone;
+    let zone = &state.window.zone;
     let stored = day_digests::load(conn, scope, zone, &state.days)?;
     let mut dirty: Vec<bool> = stored
         .iter()
@@ -134,7 +134,7 @@ fn dirty_days(conn: &Connection, scope: &str, state: &SourceState<'_>) -> Result
     let unknown: Vec<usize> = (0..state.days.len()).filter(|&i| stored[i].is_none()).collect();
     if let (Some(&first), Some(&last)) = (unknown.first(), unknown.last()) {
         let days = &state.days[first..=last];
-        let rows = rows_over(conn, scope, days, state.window)?;
+        let rows = rows_over(conn, scope, days, &state.window)?;
         let digests = day_digests_from_rows(days, zone, &rows);
         for &i in &unknown {
             dirty[i] = digests[i - first] != state.day_digests[i];
@@ -147,11 +147,11 @@ fn rows_over(
     conn: &Connection,
     scope: &str,
     days: &[DayPart],
-    window: CheckedWindow,
+    window: &CheckedWindow,
 ) -> Result<Vec<StoredEvent>> {
     match (days.first(), days.last()) {
         (Some(first), Some(last)) => {
-            event_rows::stored_events(conn, scope, (first.start_ms, last.end_ms), window.zone)
+            event_rows::stored_events(conn, scope, (first.start_ms, last.end_ms), &window.zone)
         }
         _ => Ok(Vec::new()),
     }
@@ -184,7 +184,7 @@ fn write_changes(
     for (lo, hi) in merge_intervals(applied.touched.iter().map(|s| s.bounds())) {
         day_digests::invalidate(conn, scope, lo, hi)?;
     }
-    let zone = state.window.zone;
+    let zone = &state.window.zone;
     for (day, digest) in state.days.iter().zip(&state.day_digests) {
         if day.is_whole_day() {
             day_digests::save(conn, scope, zone, day, digest)?;
@@ -217,8 +217,8 @@ fn stored_on_dirty_days(
     dirty: &[bool],
     dirty_span: std::ops::RangeInclusive<usize>,
 ) -> Result<Vec<StoredEvent>> {
-    let zone = state.window.zone;
-    Ok(rows_over(conn, scope, &state.days[dirty_span], state.window)?
+    let zone = &state.window.zone;
+    Ok(rows_over(conn, scope, &state.days[dirty_span], &state.window)?
         .into_iter()
         .filter(|row| {
             let (start, end) = row.span.resolve(zone);
@@ -244,7 +244,7 @@ fn apply_plan(
     plan: &Plan<'_>,
     interrupt: &InterruptScope<'_>,
 ) -> Result<Applied> {
-    let zone = state.window.zone;
+    let zone = &state.window.zone;
     let mut writer = event_rows::EventWriter::new(conn)?;
     let mut applied = Applied {
         deleted: 0,

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use crate::error::Error;
 use crate::limits::MAX_EVENTS_PER_CALL;
+use crate::model::zone_rules::ZoneDatabase;
 use crate::model::{TimeRange, TimeWindow};
 use crate::store::{HeatStore, ReconcileOptions};
 
@@ -27,6 +28,7 @@ use super::summary::{StoreProblem, SyncStop, SyncSummary, WindowSync};
 
 pub struct SyncJob {
     path: PathBuf,
+    zones: ZoneDatabase,
 }
 
 /// How a pass over the windows ended.
@@ -38,9 +40,12 @@ enum PassEnd {
 
 impl SyncJob {
     /// Opens nothing: the file is opened by each run and closed before it
-    /// returns.
-    pub fn new(path: impl Into<PathBuf>) -> Self {
-        SyncJob { path: path.into() }
+    /// returns. `zones` resolves the plan's and the store's zones.
+    pub fn new(path: impl Into<PathBuf>, zones: ZoneDatabase) -> Self {
+        SyncJob {
+            path: path.into(),
+            zones,
+        }
     }
 
     /// One run. `cancellation` stops it (from any thread, also before it
@@ -54,7 +59,7 @@ impl SyncJob {
     ) -> SyncSummary {
         let started = Instant::now();
         let mut summary = SyncSummary::ended(SyncStop::Completed);
-        summary.stop = match plan.windows() {
+        summary.stop = match plan.windows(&self.zones) {
             Err(invalid) => SyncStop::InvalidPlan {
                 field: invalid.field,
                 reason: invalid.reason,
@@ -121,7 +126,7 @@ impl Run<'_> {
     ) -> SyncStop {
         let path = &self.job.path;
         loop {
-            let store = match store_file::open(path, self.cancellation.flag()) {
+            let store = match store_file::open(path, &self.job.zones, self.cancellation.flag()) {
                 Opened::Store(store) => Arc::new(store),
                 Opened::Damaged if !self.cancelled() => match self.rebuild(summary) {
                     Ok(()) => continue,
@@ -229,7 +234,7 @@ impl Run<'_> {
             allow_empty: read.calendar_count >= 1 && read.events.is_empty(),
         };
         let checked = window
-            .check()
+            .check(&self.job.zones)
             .map_err(|e| PassEnd::Stop(self.failed(&e.into())))?;
         let Some(cleaned) =
             odd_events::clean(read.events, checked, &mut self.memory, self.cancellation.flag())

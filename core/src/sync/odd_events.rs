@@ -86,7 +86,7 @@ pub fn clean(
         };
         let copy = Copy {
             content,
-            overlaps: span.overlaps(window.zone, window.start_ms, window.end_ms),
+            overlaps: span.overlaps(&window.zone, window.start_ms, window.end_ms),
             span,
             hash: None,
             event,
@@ -107,7 +107,7 @@ pub fn clean(
     memory.kept.reserve(kept.len());
     cleaned.events.reserve(kept.len());
     for one in kept {
-        let (event, dropped) = one.settle(window, memory);
+        let (event, dropped) = one.settle(&window, memory);
         cleaned.events.extend(event);
         for content in dropped {
             if memory.dropped.insert(content) {
@@ -200,7 +200,7 @@ impl Kept {
     /// after what earlier windows of the run kept.
     fn settle(
         mut self,
-        window: CheckedWindow,
+        window: &CheckedWindow,
         memory: &mut RunMemory,
     ) -> (Option<SourceEvent>, Fingerprints) {
         match memory.kept.entry(self.id) {
@@ -275,7 +275,7 @@ mod tests {
             end_ms: (day + 1) * 24 * HOUR,
             time_zone: "UTC".into(),
         }
-        .check()
+        .check(&crate::ZoneDatabase::bundled())
         .unwrap()
     }
 

@@ -7,6 +7,7 @@ use chrono::{Days, NaiveDate};
 
 use crate::error::InvalidInput;
 use crate::limits::{MAX_SYNC_DAYS, MAX_WINDOW_DAYS};
+use crate::model::zone_rules::ZoneDatabase;
 use crate::model::{TimeWindow, Zone, check_scope, parse_date};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,10 +40,11 @@ impl SyncPlan {
 
     /// The windows of a run, in run order; why the plan is invalid otherwise.
     /// A local day that the zone skipped (Pacific/Apia's 2011-12-30) has no
-    /// time in it: a window made only of such days is left out.
-    pub fn windows(&self) -> Result<Vec<TimeWindow>, InvalidInput> {
+    /// time in it: a window made only of such days is left out. `zones`
+    /// resolves the plan's zone.
+    pub fn windows(&self, zones: &ZoneDatabase) -> Result<Vec<TimeWindow>, InvalidInput> {
         check_scope(&self.scope)?;
-        let zone = Zone::parse(&self.time_zone, "timeZone")?;
+        let zone = zones.zone(&self.time_zone, "timeZone")?;
         let today = parse_date(&self.today, "today")?;
         if self.window_days == 0 || i64::from(self.window_days) > MAX_WINDOW_DAYS {
             return Err(InvalidInput::new(
@@ -65,26 +67,31 @@ impl SyncPlan {
         let mut offset = 0;
         while offset < self.future_days {
             let days = self.window_days.min(self.future_days - offset);
-            windows.extend(window(zone, shift(today, i64::from(offset))?, days)?);
+            windows.extend(window(zones, &zone, shift(today, i64::from(offset))?, days)?);
             offset += days;
         }
         let mut back = 0;
         while back < self.past_days {
             let days = self.window_days.min(self.past_days - back);
             back += days;
-            windows.extend(window(zone, shift(today, -i64::from(back))?, days)?);
+            windows.extend(window(zones, &zone, shift(today, -i64::from(back))?, days)?);
         }
         Ok(windows)
     }
 }
 
 /// `days` local days from `start`; `None` when the zone skipped them all.
-fn window(zone: Zone, start: NaiveDate, days: u32) -> Result<Option<TimeWindow>, InvalidInput> {
+fn window(
+    zones: &ZoneDatabase,
+    zone: &Zone,
+    start: NaiveDate,
+    days: u32,
+) -> Result<Option<TimeWindow>, InvalidInput> {
     let window = TimeWindow::of_local_days(zone, start, shift(start, i64::from(days))?);
     if window.start_ms == window.end_ms {
         return Ok(None);
     }
-    window.check()?;
+    window.check(zones)?;
     Ok(Some(window))
 }
 
@@ -101,9 +108,13 @@ fn shift(date: NaiveDate, days: i64) -> Result<NaiveDate, InvalidInput> {
 mod tests {
     use super::*;
 
+    fn zones() -> ZoneDatabase {
+        ZoneDatabase::bundled()
+    }
+
     fn starts(plan: &SyncPlan) -> Vec<(String, i64)> {
-        let zone = Zone::parse(&plan.time_zone, "timeZone").unwrap();
-        plan.windows()
+        let zone = zones().zone(&plan.time_zone, "timeZone").unwrap();
+        plan.windows(&zones())
             .unwrap()
             .iter()
             .map(|w| {
@@ -135,7 +146,9 @@ mod tests {
 
     #[test]
     fn the_defaults_give_six_future_weeks_and_one_past_week() {
-        let windows = SyncPlan::new("me", "UTC", "2026-11-30").windows().unwrap();
+        let windows = SyncPlan::new("me", "UTC", "2026-11-30")
+            .windows(&zones())
+            .unwrap();
         assert_eq!(windows.len(), 7);
         assert_eq!(windows[6].end_ms, windows[0].start_ms);
     }
@@ -143,7 +156,7 @@ mod tests {
     #[test]
     fn invalid_plans_are_refused_with_the_field() {
         let base = SyncPlan::new("me", "Europe/Berlin", "2026-11-30");
-        let reason = |plan: SyncPlan| plan.windows().unwrap_err().to_string();
+        let reason = |plan: SyncPlan| plan.windows(&zones()).unwrap_err().to_string();
         assert!(
             reason(SyncPlan {
                 window_days: 0,
@@ -189,7 +202,7 @@ mod tests {
             future_days: u32::MAX,
             ..SyncPlan::new("me", "UTC", "2026-11-30")
         };
-        assert_eq!(huge.windows().unwrap_err().field, "pastDays");
+        assert_eq!(huge.windows(&zones()).unwrap_err().field, "pastDays");
     }
 
     #[test]
@@ -202,7 +215,7 @@ mod tests {
                 window_days: 1,
                 ..SyncPlan::new("me", "Pacific/Apia", today)
             };
-            let windows = plan.windows().unwrap_or_else(|e| panic!("{today}: {e}"));
+            let windows = plan.windows(&zones()).unwrap_or_else(|e| panic!("{today}: {e}"));
             assert_eq!(windows.len(), 5, "{today}: the skipped day is no window");
             assert!(windows.iter().all(|w| w.start_ms < w.end_ms));
         }

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use crate::error::Error;
+use crate::model::zone_rules::ZoneDatabase;
 use crate::store::HeatStore;
 
 use super::summary::{StoreProblem, SyncStop};
@@ -26,8 +27,8 @@ pub enum Opened {
     Failed(Error),
 }
 
-pub fn open(path: &Path, cancel: &Arc<AtomicBool>) -> Opened {
-    match HeatStore::open_cancellable(path, Arc::clone(cancel)) {
+pub fn open(path: &Path, zones: &ZoneDatabase, cancel: &Arc<AtomicBool>) -> Opened {
+    match HeatStore::open_cancellable(path, zones.clone(), Arc::clone(cancel)) {
         Ok(store) => Opened::Store(store),
         Err(err) if is_damage(&err) => Opened::Damaged,
         Err(err) => Opened::Failed(err),

@@ -32,7 +32,7 @@ pub struct StoredEvent {
 /// `days`; others are ignored.
 pub fn day_digests_from_rows<'a>(
     days: &[DayPart],
-    zone: Zone,
+    zone: &Zone,
     rows: impl IntoIterator<Item = &'a StoredEvent>,
 ) -> Vec<Digest> {
     let mut hashes_per_day: Vec<Vec<Digest>> = vec![Vec::new(); days.len()];

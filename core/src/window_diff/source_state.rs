@@ -71,7 +71,7 @@ impl<'a> SourceState<'a> {
                 }
                 continue;
             }
-            let (start, end) = checked.span.resolve(window.zone);
+            let (start, end) = checked.span.resolve(&window.zone);
             match overlapped_days(&days, start, end) {
                 Some(range) => events.push(WindowEvent {
                     checked,
@@ -154,7 +154,7 @@ mod tests {
             end_ms: 72 * HOUR,
             time_zone: "UTC".into(),
         }
-        .check()
+        .check(&crate::ZoneDatabase::bundled())
         .unwrap();
         SourceState::build(window, events, &Interrupter::default().begin(None))
     }

@@ -3,13 +3,14 @@
 //! database file byte-identical.
 
 use crate::support::bad_input::{MARKER, bad_calls, bad_json, good_window, secret};
+use crate::support::zones;
 use crate::support::{HOUR, T0, file_bytes, temp_store, timed};
 use heat_core::{Error, HeatStore, ReconcileOptions, events_from_json};
 
 #[test]
 fn every_bad_input_is_typed_and_leaves_the_file_byte_identical() {
     let tmp = temp_store();
-    let store = HeatStore::open(&tmp.path).unwrap();
+    let store = HeatStore::open(&tmp.path, zones()).unwrap();
     let seed = [secret(timed("keep", T0 + 2 * HOUR, T0 + 3 * HOUR))];
     store
         .reconcile_heat("s", &good_window(), &seed, ReconcileOptions::default())
@@ -53,7 +54,9 @@ fn a_file_that_is_not_a_database_is_a_typed_error_and_stays_untouched() {
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
         .collect();
     std::fs::write(&tmp.path, &garbage).unwrap();
-    let err = HeatStore::open(&tmp.path).err().expect("garbage must not open");
+    let err = HeatStore::open(&tmp.path, zones())
+        .err()
+        .expect("garbage must not open");
     assert!(matches!(err, Error::CorruptDatabase(_)), "{err}");
     assert_eq!(std::fs::read(&tmp.path).unwrap(), garbage);
 }
@@ -61,12 +64,12 @@ fn a_file_that_is_not_a_database_is_a_typed_error_and_stays_untouched() {
 #[test]
 fn a_database_newer_than_the_code_is_refused_and_stays_untouched() {
     let tmp = temp_store();
-    drop(HeatStore::open(&tmp.path).unwrap());
+    drop(HeatStore::open(&tmp.path, zones()).unwrap());
     let conn = rusqlite::Connection::open(&tmp.path).unwrap();
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);
     let before = file_bytes(&tmp.path);
-    let err = HeatStore::open(&tmp.path)
+    let err = HeatStore::open(&tmp.path, zones())
         .err()
         .expect("newer schema must be refused");
     assert!(
@@ -83,7 +86,7 @@ fn a_foreign_sqlite_file_is_not_taken_over() {
     conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
         .unwrap();
     drop(conn);
-    let err = HeatStore::open(&tmp.path)
+    let err = HeatStore::open(&tmp.path, zones())
         .err()
         .expect("a foreign file must be refused");
     assert!(matches!(err, Error::ForeignDatabase), "{err}");

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::support::zones;
 use heat_core::{HeatStore, ReconcileOptions, SourceEvent, TimeRange, TimeWindow, events_from_json};
 use serde_json::Value;
 
@@ -82,7 +83,7 @@ fn expected_free_blocks(expected: &Value) -> Vec<TimeRange> {
 
 fn temp_store() -> (tempfile::TempDir, HeatStore) {
     let dir = tempfile::tempdir().unwrap();
-    let store = HeatStore::open(dir.path().join("heat.db")).unwrap();
+    let store = HeatStore::open(dir.path().join("heat.db"), zones()).unwrap();
     (dir, store)
 }
 

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::support::zones;
 use crate::support::{DAY, MINUTE, T0, dump, temp_store, timed, window};
 use heat_core::{Error, HeatStore, ReconcileOptions, SourceEvent, TimeWindow};
 use rusqlite::Connection;
@@ -27,7 +28,7 @@ fn events(shift_ms: i64) -> Vec<SourceEvent> {
 #[test]
 fn interrupting_a_50k_event_reconcile_leaves_the_store_unchanged() {
     let tmp = temp_store();
-    let store = Arc::new(HeatStore::open(&tmp.path).unwrap());
+    let store = Arc::new(HeatStore::open(&tmp.path, zones()).unwrap());
     let old = events(0);
     store
         .reconcile_heat("s", &quarter(), &old, ReconcileOptions::default())

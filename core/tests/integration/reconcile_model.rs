@@ -10,6 +10,7 @@
 //! - every stored day digest equals one recomputed from the events.
 
 use crate::support::model::{Model, apply, check_day_digests, model_scope, model_window, overlaps};
+use crate::support::zones;
 use crate::support::{DAY, MINUTE, temp_store, window};
 use heat_core::{Availability, EventStatus, EventTime, Participation};
 use heat_core::{Error, HeatStore, ReconcileOptions, SourceEvent, TimeWindow};
@@ -139,7 +140,7 @@ fn shuffled_with_duplicates(events: &[SourceEvent], seed: usize) -> Vec<SourceEv
 
 fn run(steps: Vec<Step>) {
     let tmp = temp_store();
-    let store = HeatStore::open(&tmp.path).unwrap();
+    let store = HeatStore::open(&tmp.path, zones()).unwrap();
     let observer = Connection::open(&tmp.path).unwrap();
     let mut model = Model::new();
     for (n, step) in steps.into_iter().enumerate() {

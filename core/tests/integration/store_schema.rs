@@ -2,6 +2,7 @@
 //! (version 1 → 2) against a frozen file written by version-1 code, and the
 //! read-only opens and change counter that screens in other processes use.
 
+use crate::support::zones;
 use crate::support::{dump, temp_store, timed};
 use heat_core::{Error, HeatStore, ReconcileOptions, events_from_json, window_of_days};
 use rusqlite::Connection;
@@ -45,7 +46,7 @@ fn a_version_1_file_upgrades_with_every_event_digest_and_sync_record_intact() {
     let scopes_before = rows(&tmp.path, "scopes");
     assert_eq!((events_before.len(), digests_before.len()), (45, 21));
 
-    let store = HeatStore::open(&tmp.path).unwrap();
+    let store = HeatStore::open(&tmp.path, zones()).unwrap();
     assert_eq!(rows(&tmp.path, "events"), events_before);
     assert_eq!(rows(&tmp.path, "day_digests"), digests_before);
     assert_eq!(rows(&tmp.path, "scopes"), scopes_before);
@@ -70,7 +71,7 @@ fn a_version_1_file_upgrades_with_every_event_digest_and_sync_record_intact() {
     assert_eq!(store.store_id().unwrap().len(), 32);
 
     // The digests still match what the old code stored: the same input is a no-op.
-    let window = window_of_days("2026-10-17", 14, "Europe/Berlin").unwrap();
+    let window = window_of_days(&zones(), "2026-10-17", 14, "Europe/Berlin").unwrap();
     let outcome = store
         .reconcile_heat("me", &window, &sample_events(), ReconcileOptions::default())
         .unwrap();
@@ -81,7 +82,7 @@ fn a_version_1_file_upgrades_with_every_event_digest_and_sync_record_intact() {
 #[test]
 fn a_read_only_open_never_creates_migrates_or_writes() {
     let tmp = temp_store();
-    let missing = HeatStore::open_read_only(&tmp.path)
+    let missing = HeatStore::open_read_only(&tmp.path, zones())
         .err()
         .expect("a missing file must not open");
     assert!(matches!(missing, Error::Storage(_)), "{missing}");
@@ -89,7 +90,7 @@ fn a_read_only_open_never_creates_migrates_or_writes() {
 
     drop(v1_store_at(&tmp.path));
     let before = std::fs::read(&tmp.path).unwrap();
-    let older = HeatStore::open_read_only(&tmp.path)
+    let older = HeatStore::open_read_only(&tmp.path, zones())
         .err()
         .expect("a v1 file needs the writer");
     assert!(
@@ -116,9 +117,9 @@ fn a_read_only_open_never_creates_migrates_or_writes() {
 #[test]
 fn a_reader_sees_the_writers_changes_through_the_change_count() {
     let tmp = temp_store();
-    let writer = HeatStore::open(&tmp.path).unwrap();
-    let window = window_of_days("2026-11-30", 7, "Europe/Berlin").unwrap();
-    let reader = HeatStore::open_read_only(&tmp.path).unwrap();
+    let writer = HeatStore::open(&tmp.path, zones()).unwrap();
+    let window = window_of_days(&zones(), "2026-11-30", 7, "Europe/Berlin").unwrap();
+    let reader = HeatStore::open_read_only(&tmp.path, zones()).unwrap();
     let id = reader.store_id().unwrap();
     assert_eq!(reader.change_count("me").unwrap(), 0);
 
@@ -151,20 +152,23 @@ fn a_reader_sees_the_writers_changes_through_the_change_count() {
 #[test]
 fn a_recreated_file_has_a_new_store_id() {
     let tmp = temp_store();
-    let first = HeatStore::open(&tmp.path).unwrap().store_id().unwrap();
+    let first = HeatStore::open(&tmp.path, zones()).unwrap().store_id().unwrap();
     std::fs::remove_file(&tmp.path).unwrap();
-    let second = HeatStore::open(&tmp.path).unwrap().store_id().unwrap();
+    let second = HeatStore::open(&tmp.path, zones()).unwrap().store_id().unwrap();
     assert_ne!(first, second);
 }
 
 #[test]
 fn a_damaged_sync_record_is_reported_as_damage_not_as_an_empty_digest() {
     let tmp = v1_store();
-    drop(HeatStore::open(&tmp.path).unwrap());
+    drop(HeatStore::open(&tmp.path, zones()).unwrap());
     Connection::open(&tmp.path)
         .unwrap()
         .execute("UPDATE sync_log SET window_digest = x'00'", [])
         .unwrap();
-    let err = HeatStore::open(&tmp.path).unwrap().last_sync("me").unwrap_err();
+    let err = HeatStore::open(&tmp.path, zones())
+        .unwrap()
+        .last_sync("me")
+        .unwrap_err();
     assert!(matches!(err, Error::CorruptDatabase(_)), "{err}");
 }

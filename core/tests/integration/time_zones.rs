@@ -1,6 +1,7 @@
 //! DST and time-zone behaviour: local days of 23 and 25 hours, all-day events
 //! seen from far-apart zones, windows ending inside a long day.
 
+use crate::support::zones;
 use crate::support::{HOUR, all_day, at, temp_store, timed, window};
 use heat_core::{HeatStore, ReconcileOptions, window_of_days};
 
@@ -10,8 +11,8 @@ fn hours(ms: i64) -> f64 {
 
 fn day_lengths(start: &str, days: u32, zone: &str) -> Vec<f64> {
     let tmp = temp_store();
-    let store = HeatStore::open(&tmp.path).unwrap();
-    let w = window_of_days(start, days, zone).unwrap();
+    let store = HeatStore::open(&tmp.path, zones()).unwrap();
+    let w = window_of_days(&zones(), start, days, zone).unwrap();
     // An all-day event per day: busy minutes of each day = its length.
     let events: Vec<_> = (0..days)
         .map(|d| {
@@ -59,8 +60,8 @@ fn new_york_spring_and_fall_days_last_23_and_25_hours() {
 #[test]
 fn an_hourly_heat_map_of_a_fall_day_has_25_slots_and_a_timed_event_keeps_its_instant() {
     let tmp = temp_store();
-    let store = HeatStore::open(&tmp.path).unwrap();
-    let w = window_of_days("2026-10-25", 1, "Europe/Berlin").unwrap();
+    let store = HeatStore::open(&tmp.path, zones()).unwrap();
+    let w = window_of_days(&zones(), "2026-10-25", 1, "Europe/Berlin").unwrap();
     // 02:30 happens twice in Berlin that night; this is the second (CET, +01:00).
     let e = timed(
         "repeat",
@@ -86,9 +87,9 @@ fn an_hourly_heat_map_of_a_fall_day_has_25_slots_and_a_timed_event_keeps_its_ins
 #[test]
 fn an_all_day_event_follows_the_window_zone_from_utc_plus_14_to_utc_minus_10() {
     let tmp = temp_store();
-    let store = HeatStore::open(&tmp.path).unwrap();
+    let store = HeatStore::open(&tmp.path, zones()).unwrap();
     let holiday = all_day("xmas", "2026-12-25", "2026-12-26");
-    let kiritimati = window_of_days("2026-12-25", 1, "Pacific/Kiritimati").unwrap();
+    let kiritimati = window_of_days(&zones(), "2026-12-25", 1, "Pacific/Kiritimati").unwrap();
     store
         .reconcile_heat(
             "s",
@@ -101,7 +102,7 @@ fn an_all_day_event_follows_the_window_zone_from_utc_plus_14_to_utc_minus_10() {
         ("Pacific/Kiritimati", "2026-12-24T10:00:00Z"),
         ("Pacific/Honolulu", "2026-12-25T10:00:00Z"),
     ] {
-        let w = window_of_days("2026-12-25", 1, zone).unwrap();
+        let w = window_of_days(&zones(), "2026-12-25", 1, zone).unwrap();
         assert_eq!(w.start_ms, at(start_utc));
         let map = store.heat_map("s", &w, 24 * 60).unwrap();
         assert_eq!(
@@ -115,7 +116,7 @@ fn an_all_day_event_follows_the_window_zone_from_utc_plus_14_to_utc_minus_10() {
         assert!(store.events("s", &before).unwrap().is_empty(), "{zone}");
     }
     // Reconciling the same event in the other zone is a no-op: stored whole.
-    let honolulu = window_of_days("2026-12-25", 1, "Pacific/Honolulu").unwrap();
+    let honolulu = window_of_days(&zones(), "2026-12-25", 1, "Pacific/Honolulu").unwrap();
     let again = store
         .reconcile_heat("s", &honolulu, &[holiday], ReconcileOptions::default())
         .unwrap();
@@ -125,7 +126,7 @@ fn an_all_day_event_follows_the_window_zone_from_utc_plus_14_to_utc_minus_10() {
 #[test]
 fn a_window_ending_inside_a_25_hour_day() {
     let tmp = temp_store();
-    let store = HeatStore::open(&tmp.path).unwrap();
+    let store = HeatStore::open(&tmp.path, zones()).unwrap();
     let start = at("2026-10-25T00:00:00+02:00");
     let end = at("2026-10-25T12:00:00+01:00"); // 13 hours later
     assert_eq!(hours(end - start), 13.0);

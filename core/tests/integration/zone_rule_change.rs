@@ -2,15 +2,13 @@
 //! date; the device updates its database): what the store does with the day
 //! digests it keyed by zone name and day bounds (docs/time-zones.md, "When a
 //! zone's rules change").
-//!
-//! One test per file: host rules are a process-wide registration.
 
 use std::sync::Arc;
 
 use crate::support::{HOUR, all_day, at, temp_store, timed};
-use heat_core::model::zone_rules::host::{self, HostZoneFault, HostZoneSource};
+use heat_core::model::zone_rules::host::{HostZoneFault, HostZoneSource};
 use heat_core::model::zone_rules::{OffsetTimeline, OffsetTransition};
-use heat_core::{HeatStore, ReconcileOptions, window_of_days};
+use heat_core::{HeatStore, ReconcileOptions, ZoneDatabase, window_of_days};
 use rusqlite::Connection;
 
 /// Berlin in 2026 as a device would have it after a (made-up) decision to
@@ -60,7 +58,8 @@ fn stored_days(path: &std::path::Path) -> Vec<(i64, i64)> {
 #[test]
 fn a_rule_change_touches_only_the_days_whose_bounds_moved() {
     let tmp = temp_store();
-    let store = HeatStore::open(&tmp.path).unwrap();
+    let bundled = ZoneDatabase::bundled();
+    let store = HeatStore::open(&tmp.path, bundled.clone()).unwrap();
     let dates: Vec<String> = (12..=31)
         .map(|d| format!("2026-10-{d}"))
         .chain((1..=9).map(|d| format!("2026-11-{d:02}")))
@@ -77,7 +76,7 @@ fn a_rule_change_touches_only_the_days_whose_bounds_moved() {
     ));
 
     // With the bundled rules (summer time ends 25 October).
-    let before = window_of_days("2026-10-12", 28, "Europe/Berlin").unwrap();
+    let before = window_of_days(&bundled, "2026-10-12", 28, "Europe/Berlin").unwrap();
     let first = store
         .reconcile_heat("s", &before, &events, ReconcileOptions::default())
         .unwrap();
@@ -85,12 +84,16 @@ fn a_rule_change_touches_only_the_days_whose_bounds_moved() {
     let old_days = stored_days(&tmp.path);
     assert_eq!(old_days.len(), 28);
 
-    host::register(Arc::new(LateFallBerlin));
-    let after = window_of_days("2026-10-12", 28, "Europe/Berlin").unwrap();
+    // The app starts again after the device updated its rules: a new store
+    // on the same file, with the device's rules.
+    drop(store);
+    let updated = ZoneDatabase::host(Arc::new(LateFallBerlin));
+    let store = HeatStore::open(&tmp.path, updated.clone()).unwrap();
+    let after = window_of_days(&updated, "2026-10-12", 28, "Europe/Berlin").unwrap();
     assert_eq!(after.start_ms, before.start_ms);
     let days: Vec<(i64, i64)> = after
         .clone()
-        .check()
+        .check(&updated)
         .unwrap()
         .day_parts()
         .iter()
@@ -136,5 +139,31 @@ fn a_rule_change_touches_only_the_days_whose_bounds_moved() {
     assert_eq!(third.days_replaced, 1);
     let repaired = stored_days(&tmp.path);
     assert!(days.iter().all(|d| repaired.contains(d)), "{repaired:?}");
-    host::unregister();
+}
+
+/// Rules are passed, not registered: two stores in one process resolve the
+/// same window each with its own database, and neither changes the other.
+#[test]
+fn two_stores_in_one_process_keep_their_own_rules() {
+    let bundled = ZoneDatabase::bundled();
+    let late_fall = ZoneDatabase::host(Arc::new(LateFallBerlin));
+    let (a, b) = (temp_store(), temp_store());
+    let bundled_store = HeatStore::open(&a.path, bundled.clone()).unwrap();
+    let late_fall_store = HeatStore::open(&b.path, late_fall.clone()).unwrap();
+    let sunday = window_of_days(&bundled, "2026-10-25", 1, "Europe/Berlin").unwrap();
+    let events = [all_day("holiday", "2026-10-25", "2026-10-26")];
+    let busy_hours = |store: &HeatStore| {
+        store
+            .reconcile_heat("s", &sunday, &events, ReconcileOptions::default())
+            .unwrap();
+        let days = store.day_summaries("s", &sunday).unwrap();
+        days.iter().map(|d| d.busy_minutes).sum::<f64>() / 60.0
+    };
+    // Bundled: summer time ends on the 25th, a 25-hour day. Late fall: the
+    // 25th is a 24-hour summer day that ends an hour before the window does.
+    assert_eq!(busy_hours(&bundled_store), 25.0);
+    assert_eq!(busy_hours(&late_fall_store), 24.0);
+    assert_eq!(busy_hours(&bundled_store), 25.0);
+    let late = window_of_days(&late_fall, "2026-10-25", 1, "Europe/Berlin").unwrap();
+    assert_eq!(late.end_ms - late.start_ms, 24 * HOUR);
 }

@@ -2,6 +2,7 @@
 //! Apple Calendar) and damaged files, imported and reconciled into a store.
 
 use crate::support::start_key;
+use heat_core::ZoneDatabase;
 use heat_core::{
     Availability, EventStatus, EventTime, HeatStore, Participation, ReconcileOptions, SourceEvent,
     TimeWindow, window_of_days,
@@ -15,7 +16,7 @@ fn fixture(name: &str) -> String {
 
 /// Three weeks in Berlin: both the European (Oct 25) and the US (Nov 1) DST end.
 fn three_weeks() -> TimeWindow {
-    window_of_days("2026-10-19", 21, "Europe/Berlin").unwrap()
+    window_of_days(&ZoneDatabase::bundled(), "2026-10-19", 21, "Europe/Berlin").unwrap()
 }
 
 fn import(name: &str) -> Vec<SourceEvent> {
@@ -195,7 +196,7 @@ fn damaged_files_skip_the_damaged_event_name_its_line_and_never_echo_text() {
 #[test]
 fn reconciling_an_import_twice_is_a_no_op() {
     let temp = tempfile::tempdir().unwrap();
-    let store = HeatStore::open(temp.path().join("heat.db")).unwrap();
+    let store = HeatStore::open(temp.path().join("heat.db"), ZoneDatabase::bundled()).unwrap();
     let window = three_weeks();
     let sync = |events: &[SourceEvent]| {
         store

@@ -2,6 +2,7 @@
 //! component. Each asserts the report (line, `UID`, reason), that no title
 //! text reaches it, and that the rest of the file is still imported.
 
+use heat_core::ZoneDatabase;
 use heat_core::{EventTime, TimeWindow, window_of_days};
 use heat_ics::{IcsImport, IcsIssue, import_ics};
 
@@ -23,7 +24,7 @@ fn file(body: &str) -> String {
 }
 
 fn week() -> TimeWindow {
-    window_of_days("2026-11-02", 7, "Europe/Berlin").unwrap()
+    window_of_days(&ZoneDatabase::bundled(), "2026-11-02", 7, "Europe/Berlin").unwrap()
 }
 
 fn import(text: &str) -> IcsImport {

@@ -2,6 +2,7 @@
 //! an import (events and a report) or an `InvalidInput`, never a panic, a
 //! hang or another error.
 
+use heat_core::ZoneDatabase;
 use heat_core::{Error, window_of_days};
 use heat_ics::{events_from_ics, import_ics};
 use proptest::prelude::*;
@@ -64,7 +65,7 @@ proptest! {
             }
             text.replace_range(start..end, &insert);
         }
-        let window = window_of_days("2026-10-19", 21, "Europe/Berlin").unwrap();
+        let window = window_of_days(&ZoneDatabase::bundled(), "2026-10-19", 21, "Europe/Berlin").unwrap();
         match import_ics(&text, &window, Some("me@example.org")) {
             Ok(_) | Err(Error::InvalidInput(_)) => {}
             Err(other) => prop_assert!(false, "unexpected error {other}"),
@@ -74,7 +75,7 @@ proptest! {
 
 #[test]
 fn extreme_lengths_and_dates_are_refused_or_handled() {
-    let window = window_of_days("2026-10-19", 21, "Europe/Berlin").unwrap();
+    let window = window_of_days(&ZoneDatabase::bundled(), "2026-10-19", 21, "Europe/Berlin").unwrap();
     for body in [
         "DTSTART:20261020T090000Z\r\nDURATION:P99999999999D",
         "DTSTART:20261020T090000Z\r\nDTEND:99991231T000000Z",
@@ -96,7 +97,7 @@ fn extreme_lengths_and_dates_are_refused_or_handled() {
 /// byte-wise and panicked inside a multi-byte character.
 #[test]
 fn a_rule_part_that_is_not_ascii_is_ignored_with_a_warning() {
-    let window = window_of_days("2026-10-19", 21, "Europe/Berlin").unwrap();
+    let window = window_of_days(&ZoneDatabase::bundled(), "2026-10-19", 21, "Europe/Berlin").unwrap();
     let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261020T090000Z\r\n\
                 DTEND:20261020T093000Z\r\nRRULE:FREQ=DAILY;COUNT=3;BYDAY=MO,TH\u{739}R\r\n\
                 END:VEVENT\r\nEND:VCALENDAR\r\n";
@@ -129,7 +130,7 @@ fn many_hostile_zones_and_tzids_are_bounded_in_time() {
         ));
     }
     text.push_str("END:VCALENDAR\r\n");
-    let window = window_of_days("2026-10-19", 21, "Europe/Berlin").unwrap();
+    let window = window_of_days(&ZoneDatabase::bundled(), "2026-10-19", 21, "Europe/Berlin").unwrap();
     let started = std::time::Instant::now();
     let import = import_ics(&text, &window, None).unwrap();
     assert_eq!(import.events.len(), 20_000);

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 use crate::support::{start_key, utc_minute};
+use heat_core::ZoneDatabase;
 use heat_core::{
     Availability, EventStatus, EventTime, Participation, SourceEvent, TimeWindow, window_of_days,
 };
@@ -27,7 +28,7 @@ fn calendar(events: &[&str]) -> String {
 }
 
 fn days(start: &str, n: u32, zone: &str) -> TimeWindow {
-    window_of_days(start, n, zone).unwrap()
+    window_of_days(&ZoneDatabase::bundled(), start, n, zone).unwrap()
 }
 
 fn import(events: &[&str], window: &TimeWindow) -> Vec<SourceEvent> {

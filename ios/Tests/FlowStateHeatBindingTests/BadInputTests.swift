@@ -8,7 +8,7 @@ final class BadInputTests: XCTestCase {
     func testABadEventLeavesTheStoreByteForByteUnchanged() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("heat.db")
-        let store = try HeatStore.open(path: path)
+        let store = try HeatStore.open(path: path, zones: bundledZones)
         let window = utcWindow(from: monday, days: 7)
         let good = (0..<50).map { timed("e\($0)", start: monday + Int64($0) * hour, end: monday + Int64($0) * hour + 30 * minute) }
         let seeded = try store.reconcileHeat(scope: "device", window: window, events: good, options: ReconcileOptions(allowEmpty: false))

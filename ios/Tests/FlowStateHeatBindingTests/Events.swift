@@ -1,4 +1,5 @@
 import FlowStateHeat
+import FlowStateHeatTestSupport
 
 /// Builders for the binding tests' events, windows and plans.
 let minute: Int64 = 60_000
@@ -58,5 +59,5 @@ let berlinFortnight = TimeWindow(startMs: monday - hour, endMs: monday - hour + 
 
 /// The events of scope "device" over `berlinFortnight` in the store at `path`.
 func storedFortnight(_ path: String) throws -> [SourceEvent] {
-    try HeatStore.openReadOnly(path: path).events(scope: "device", window: berlinFortnight)
+    try HeatStore.openReadOnly(path: path, zones: bundledZones).events(scope: "device", window: berlinFortnight)
 }

@@ -20,7 +20,7 @@ final class ForeignSourceTests: XCTestCase {
         let source = AnsweringSource(events: (Int64(0)..<14).map { offset in
             timed("seeded-\(offset)", start: monday + offset * day + 9 * hour, end: monday + offset * day + 10 * hour)
         })
-        XCTAssertEqual(SyncJob(path: path).run(plan: plan, source: source, cancellation: SyncCancellation()).stop, .completed)
+        XCTAssertEqual(SyncJob(path: path, zones: bundledZones).run(plan: plan, source: source, cancellation: SyncCancellation()).stop, .completed)
         let stored = try storedFortnight(path)
         XCTAssertEqual(stored.count, 14)
         return (path, stored)
@@ -31,7 +31,7 @@ final class ForeignSourceTests: XCTestCase {
         struct PrivateCalendarError: Error { let title: String }
         var reasons: [String] = []
         for title in ["Dentist: root canal", "Interview with a rival company"] {
-            let summary = SyncJob(path: path).run(
+            let summary = SyncJob(path: path, zones: bundledZones).run(
                 plan: plan, source: ThrowingSource(PrivateCalendarError(title: title)), cancellation: SyncCancellation()
             )
 
@@ -51,7 +51,7 @@ final class ForeignSourceTests: XCTestCase {
         let cancellation = SyncCancellation()
         let source = CancellingSource(cancellation)
 
-        let summary = SyncJob(path: path).run(plan: plan, source: source, cancellation: cancellation)
+        let summary = SyncJob(path: path, zones: bundledZones).run(plan: plan, source: source, cancellation: cancellation)
 
         XCTAssertEqual(summary.stop, .cancelled)
         XCTAssertTrue(summary.windows.isEmpty)
@@ -61,7 +61,7 @@ final class ForeignSourceTests: XCTestCase {
 
     func testAReadBlockedUntilCancelledFromAnotherThreadEndsPromptly() throws {
         let (path, before) = try seededStore()
-        let job = SyncJob(path: path)
+        let job = SyncJob(path: path, zones: bundledZones)
         let cancellation = SyncCancellation()
         let source = BlockingSource()
         let finished = expectation(description: "run returned")

@@ -1,4 +1,5 @@
 import FlowStateHeat
+import FlowStateHeatTestSupport
 import Foundation
 
 /// A SQLite file of another application at `path`: a real database file (a
@@ -8,7 +9,7 @@ import Foundation
 /// (offset 68) and `PRAGMA user_version` (offset 60) write. An application
 /// that never sets them leaves both 0 over tables of its own.
 func writeForeignSqliteFile(at path: String, applicationId: UInt32, userVersion: UInt32) throws {
-    _ = try HeatStore.open(path: path)  // released at once: closed
+    _ = try HeatStore.open(path: path, zones: bundledZones)  // released at once: closed
     guard !FileManager.default.fileExists(atPath: path + "-wal") else {
         throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path + "-wal (closing did not fold the WAL)"])
     }

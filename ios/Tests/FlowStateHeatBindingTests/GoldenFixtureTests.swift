@@ -9,6 +9,9 @@ import XCTest
 class GoldenFixtureTests: XCTestCase {
     private var directory: TemporaryDirectory!
 
+    /// The rules every store of the class resolves zones with.
+    var zones: ZoneDatabase { bundledZones }
+
     override func setUpWithError() throws {
         directory = try TemporaryDirectory()
     }
@@ -18,7 +21,7 @@ class GoldenFixtureTests: XCTestCase {
     }
 
     private func reconciledStore(_ fixture: GoldenFixture) throws -> (HeatStore, ReconcileOutcome) {
-        let store = try HeatStore.open(path: directory.path("\(fixture.name).db"))
+        let store = try HeatStore.open(path: directory.path("\(fixture.name).db"), zones: zones)
         let outcome = try store.reconcileHeat(
             scope: fixture.scope, window: fixture.window, events: fixture.events, options: ReconcileOptions(allowEmpty: false)
         )
@@ -50,7 +53,7 @@ class GoldenFixtureTests: XCTestCase {
 
     func testTheDigestDoesNotDependOnInputOrder() throws {
         for fixture in try GoldenFixture.all() {
-            let store = try HeatStore.open(path: directory.path("\(fixture.name).reversed.db"))
+            let store = try HeatStore.open(path: directory.path("\(fixture.name).reversed.db"), zones: zones)
             let outcome = try store.reconcileHeat(
                 scope: fixture.scope, window: fixture.window, events: fixture.events.reversed(),
                 options: ReconcileOptions(allowEmpty: false)

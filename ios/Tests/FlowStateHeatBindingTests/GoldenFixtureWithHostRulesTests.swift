@@ -5,15 +5,9 @@ import XCTest
 /// the bundled ones: identical results. Each test is restated so XCTest's
 /// discovery on Linux, which lists only the methods a class declares, runs it.
 final class GoldenFixtureWithHostRulesTests: GoldenFixtureTests {
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        FoundationTimeZoneRules.register()
-    }
+    private let foundationZones = ZoneDatabase.host(rules: FoundationTimeZoneRules())
 
-    override func tearDown() {
-        unregisterHostZoneRules()
-        super.tearDown()
-    }
+    override var zones: ZoneDatabase { foundationZones }
 
     override func testTheFixturesAreThere() throws {
         try super.testTheFixturesAreThere()

@@ -12,7 +12,7 @@ final class HeatErrorTests: XCTestCase {
 
     override func setUpWithError() throws {
         directory = try TemporaryDirectory()
-        store = try HeatStore.open(path: directory.path("heat.db"))
+        store = try HeatStore.open(path: directory.path("heat.db"), zones: bundledZones)
     }
 
     override func tearDown() {
@@ -89,9 +89,9 @@ final class HeatErrorTests: XCTestCase {
         assertInvalidInput(field: "window.endMs") {
             try reconcile([event], window: utcWindow(from: monday, days: 400))
         }
-        assertInvalidInput(field: "timeZone") { _ = try windowOfDays(startDate: "2026-11-30", days: 7, timeZone: "Berlin") }
-        assertInvalidInput(field: "startDate") { _ = try windowOfDays(startDate: "30.11.2026", days: 7, timeZone: "UTC") }
-        assertInvalidInput(field: "days") { _ = try windowOfDays(startDate: "2026-11-30", days: 0, timeZone: "UTC") }
+        assertInvalidInput(field: "timeZone") { _ = try bundledZones.windowOfDays(startDate: "2026-11-30", days: 7, timeZone: "Berlin") }
+        assertInvalidInput(field: "startDate") { _ = try bundledZones.windowOfDays(startDate: "30.11.2026", days: 7, timeZone: "UTC") }
+        assertInvalidInput(field: "days") { _ = try bundledZones.windowOfDays(startDate: "2026-11-30", days: 0, timeZone: "UTC") }
         assertInvalidInput(field: "slotMinutes") { _ = try store.heatMap(scope: "device", window: window, slotMinutes: -5) }
         assertInvalidInput(field: "minMinutes") { _ = try store.freeBlocks(scope: "device", window: window, minMinutes: -1) }
     }
@@ -114,7 +114,7 @@ final class HeatErrorTests: XCTestCase {
         let path = directory.path("notes.txt")
         try Data("these are not the pages of a SQLite database, just text".utf8).write(to: URL(fileURLWithPath: path))
         do {
-            _ = try HeatStore.open(path: path)
+            _ = try HeatStore.open(path: path, zones: bundledZones)
             XCTFail("a text file must not open as a store")
         } catch HeatError.CorruptDatabase(let reason) {
             XCTAssertTrue(reason.contains("corrupt"), reason)
@@ -131,7 +131,7 @@ final class HeatErrorTests: XCTestCase {
             try writeForeignSqliteFile(at: path, applicationId: applicationId, userVersion: userVersion)
             let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
             do {
-                _ = try HeatStore.open(path: path)
+                _ = try HeatStore.open(path: path, zones: bundledZones)
                 XCTFail("\(name): another application's file must not open as a store")
             } catch HeatError.ForeignDatabase(let reason) {
                 XCTAssertFalse(reason.isEmpty, name)
@@ -140,7 +140,7 @@ final class HeatErrorTests: XCTestCase {
             }
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), bytes, "\(name): HeatStore.open changed the file")
 
-            let summary = SyncJob(path: path).run(plan: twoWeekPlan(), source: AnsweringSource(events: []), cancellation: SyncCancellation())
+            let summary = SyncJob(path: path, zones: bundledZones).run(plan: twoWeekPlan(), source: AnsweringSource(events: []), cancellation: SyncCancellation())
             guard case .storeFailed(.foreignFile, _) = summary.stop else { return XCTFail("\(name): stop \(summary.stop)") }
             XCTAssertEqual(summary.disposition, .giveUp, name)
             XCTAssertEqual(
@@ -152,14 +152,14 @@ final class HeatErrorTests: XCTestCase {
     func testAStoreWrittenByANewerVersionIsIncompatible() throws {
         let path = directory.path("newer.db")
         // A real store, closed (its WAL folded back into the file) ...
-        _ = try HeatStore.open(path: path)
+        _ = try HeatStore.open(path: path, zones: bundledZones)
         // ... whose schema version (SQLite header offset 60, big-endian user_version) says 99.
         let file = try FileHandle(forUpdating: URL(fileURLWithPath: path))
         try file.seek(toOffset: 60)
         try file.write(contentsOf: Data([0, 0, 0, 99]))
         try file.close()
         do {
-            _ = try HeatStore.open(path: path)
+            _ = try HeatStore.open(path: path, zones: bundledZones)
             XCTFail("a newer schema must be refused")
         } catch HeatError.IncompatibleDatabase(_, let found, let supported) {
             XCTAssertEqual(found, 99)
@@ -169,7 +169,7 @@ final class HeatErrorTests: XCTestCase {
 
     func testAnUnopenableFileIsAStorageError() {
         do {
-            _ = try HeatStore.open(path: directory.path("no/such/folder/heat.db"))
+            _ = try HeatStore.open(path: directory.path("no/such/folder/heat.db"), zones: bundledZones)
             XCTFail("a store in a missing folder cannot open")
         } catch HeatError.Storage(let reason) {
             XCTAssertFalse(reason.isEmpty)

@@ -17,19 +17,15 @@ final class HostZoneRulesTests: XCTestCase {
     private static let endMs: Int64 = firstMs + Int64(days) * 86_400_000
     private static let hourMs: Int64 = 3_600_000
 
-    override func tearDown() {
-        unregisterHostZoneRules()
-    }
-
     func testTheSlashlessNamesAreThoseOfTheBundledDatabase() {
-        let bundled = Set(bundledZoneDatabase().zoneIds.filter { !$0.contains("/") })
+        let bundled = Set(bundledZoneList().zoneIds.filter { !$0.contains("/") })
         XCTAssertEqual(FoundationTimeZoneRules.slashlessZoneNames, bundled)
     }
 
     /// Issue 21, point 5: ICU accepts legacy ids the IANA database does not
     /// have, meaning other zones (`BST` is Dhaka); they used to be answered.
     func testIdsFoundationAcceptsButTheBundledDatabaseRefusesAreRefused() throws {
-        let bundled = Set(bundledZoneDatabase().zoneIds)
+        let bundled = Set(bundledZoneList().zoneIds)
         let legacy = [
             "ACT", "AET", "AGT", "ART", "AST", "BET", "BST", "CAT", "CNT", "CST", "CTT", "EAT", "ECT", "IET", "IST",
             "JST", "MIT", "NET", "NST", "PLT", "PNT", "PRT", "PST", "SST", "VST", "SystemV/AST4", "SystemV/EST5EDT",
@@ -65,7 +61,8 @@ final class HostZoneRulesTests: XCTestCase {
     }
 
     func testBundledRulesAndFoundationAgreeForEveryZoneFrom1990To2040() throws {
-        let bundled = bundledZoneDatabase()
+        let bundled = bundledZoneList()
+        let device = ZoneDatabase.host(rules: FoundationTimeZoneRules())
         XCTAssertGreaterThan(bundled.zoneIds.count, 500)
         let version = TimeZone.timeZoneDataVersion
         var differences: [String] = []
@@ -79,12 +76,10 @@ final class HostZoneRulesTests: XCTestCase {
             }
             let instants = Self.probeInstants(foundation)
             probes += instants.count + Int(Self.days)
-            unregisterHostZoneRules()
-            let bundledStarts = try zoneDayStarts(timeZone: zone, startDate: Self.firstDay, days: Self.days)
-            let bundledOffsets = try zoneOffsetsAt(timeZone: zone, instantsMs: instants)
-            FoundationTimeZoneRules.register()
-            let hostStarts = try zoneDayStarts(timeZone: zone, startDate: Self.firstDay, days: Self.days)
-            let hostOffsets = try zoneOffsetsAt(timeZone: zone, instantsMs: instants)
+            let bundledStarts = try bundledZones.zoneDayStarts(timeZone: zone, startDate: Self.firstDay, days: Self.days)
+            let bundledOffsets = try bundledZones.zoneOffsetsAt(timeZone: zone, instantsMs: instants)
+            let hostStarts = try device.zoneDayStarts(timeZone: zone, startDate: Self.firstDay, days: Self.days)
+            let hostOffsets = try device.zoneOffsetsAt(timeZone: zone, instantsMs: instants)
             let differingDays = bundledStarts.indices.filter { bundledStarts[$0] != hostStarts[$0] }
                 .map { Self.firstMs + Int64($0) * 86_400_000 }
             let differingInstants = instants.indices.filter { bundledOffsets[$0] != hostOffsets[$0] }.map { instants[$0] }
@@ -102,28 +97,27 @@ final class HostZoneRulesTests: XCTestCase {
         )
     }
 
-    func testWindowsFollowTheRegisteredRules() throws {
+    func testWindowsFollowTheRulesOfTheDatabaseThatBuiltThem() throws {
         // A device whose Berlin never changes its clocks: the fall week is 7 x 24 hours.
-        registerHostZoneRules(rules: FixedOffsetRules())
-        let window = try windowOfDays(startDate: "2026-10-19", days: 7, timeZone: "Europe/Berlin")
+        let fixed = ZoneDatabase.host(rules: FixedOffsetRules())
+        let window = try fixed.windowOfDays(startDate: "2026-10-19", days: 7, timeZone: "Europe/Berlin")
         XCTAssertEqual(window.endMs - window.startMs, 7 * 86_400_000)
-        unregisterHostZoneRules()
-        let bundled = try windowOfDays(startDate: "2026-10-19", days: 7, timeZone: "Europe/Berlin")
+        let bundled = try bundledZones.windowOfDays(startDate: "2026-10-19", days: 7, timeZone: "Europe/Berlin")
         XCTAssertEqual(bundled.endMs - bundled.startMs, 7 * 86_400_000 + 3_600_000)
     }
 
     func testAFailingDeviceDatabaseIsATypedErrorNamingTheField() {
-        registerHostZoneRules(rules: ThrowingRules())
-        XCTAssertThrowsError(try windowOfDays(startDate: "2026-10-19", days: 7, timeZone: "Europe/Berlin")) { error in
+        let throwing = ZoneDatabase.host(rules: ThrowingRules())
+        XCTAssertThrowsError(try throwing.windowOfDays(startDate: "2026-10-19", days: 7, timeZone: "Europe/Berlin")) { error in
             guard case let HeatError.InvalidInput(field, _, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(field, "timeZone")
         }
     }
 
     func testNamesFoundationRewritesAreUnknown() {
-        FoundationTimeZoneRules.register()
+        let device = ZoneDatabase.host(rules: FoundationTimeZoneRules())
         for name in ["Mars/Olympus", "+05:00", "GMT+5"] {
-            XCTAssertThrowsError(try windowOfDays(startDate: "2026-10-19", days: 1, timeZone: name), name)
+            XCTAssertThrowsError(try device.windowOfDays(startDate: "2026-10-19", days: 1, timeZone: name), name)
         }
     }
 

@@ -6,7 +6,7 @@ import XCTest
 final class InterruptTests: XCTestCase {
     func testInterruptFromAnotherThreadStopsABigReconcileAndLeavesTheStoreUnchanged() throws {
         let directory = try TemporaryDirectory()
-        let store = try HeatStore.open(path: directory.path("heat.db"))
+        let store = try HeatStore.open(path: directory.path("heat.db"), zones: bundledZones)
         let window = utcWindow(from: monday, days: 30)
         let before = [timed("kept", start: monday + hour, end: monday + 2 * hour)]
         let seeded = try store.reconcileHeat(scope: "device", window: window, events: before, options: ReconcileOptions(allowEmpty: false))

@@ -21,18 +21,18 @@ final class StoreTests: XCTestCase {
         let window = utcWindow(from: monday, days: 1)
         let events = [timed("a", start: monday + 9 * hour, end: monday + 10 * hour)]
         do {
-            let store = try HeatStore.open(path: path)
+            let store = try HeatStore.open(path: path, zones: bundledZones)
             _ = try store.reconcileHeat(scope: scope, window: window, events: events, options: ReconcileOptions(allowEmpty: false))
         }
         XCTAssertTrue(FileManager.default.fileExists(atPath: path))
-        let reopened = try HeatStore.open(path: path)
+        let reopened = try HeatStore.open(path: path, zones: bundledZones)
         XCTAssertEqual(try reopened.events(scope: scope, window: window), events)
         XCTAssertEqual(try reopened.events(scope: "another scope", window: window), [])
     }
 
     func testTenThousandEventsSurviveTheRoundTrip() throws {
-        let store = try HeatStore.open(path: directory.path("heat.db"))
-        let window = try windowOfDays(startDate: "2026-11-30", days: 35, timeZone: "Europe/Berlin")
+        let store = try HeatStore.open(path: directory.path("heat.db"), zones: bundledZones)
+        let window = try bundledZones.windowOfDays(startDate: "2026-11-30", days: 35, timeZone: "Europe/Berlin")
         let availabilities: [Availability] = [.busy, .tentative, .free, .unavailable]
         let statuses: [EventStatus] = [.confirmed, .tentative, .cancelled]
         let participations: [Participation] = [.none, .accepted, .tentative, .needsAction, .declined]
@@ -69,7 +69,7 @@ final class StoreTests: XCTestCase {
     }
 
     func testHeatMapDaySummariesAndFreeBlocksDescribeTheStoredDay() throws {
-        let store = try HeatStore.open(path: directory.path("heat.db"))
+        let store = try HeatStore.open(path: directory.path("heat.db"), zones: bundledZones)
         let window = utcWindow(from: monday, days: 2)
         let events = [
             timed("a", start: monday + 9 * hour, end: monday + 11 * hour),
@@ -103,7 +103,7 @@ final class StoreTests: XCTestCase {
     }
 
     func testLastSyncRecordsTheLatestReconcile() throws {
-        let store = try HeatStore.open(path: directory.path("heat.db"))
+        let store = try HeatStore.open(path: directory.path("heat.db"), zones: bundledZones)
         XCTAssertNil(try store.lastSync(scope: scope))
         let window = utcWindow(from: monday, days: 1)
         let before = Date().addingTimeInterval(-0.001)
@@ -126,7 +126,7 @@ final class StoreTests: XCTestCase {
     }
 
     func testAnEmptySourceIsRefusedUnlessTheCallerSaysItIsReallyEmpty() throws {
-        let store = try HeatStore.open(path: directory.path("heat.db"))
+        let store = try HeatStore.open(path: directory.path("heat.db"), zones: bundledZones)
         let window = utcWindow(from: monday, days: 1)
         let events = [timed("a", start: monday, end: monday + hour), timed("b", start: monday + hour, end: monday + 2 * hour)]
         _ = try store.reconcileHeat(scope: scope, window: window, events: events, options: ReconcileOptions(allowEmpty: false))
@@ -146,7 +146,7 @@ final class StoreTests: XCTestCase {
     }
 
     func testWindowOfDaysFollowsLocalMidnightsAcrossDST() throws {
-        let window = try windowOfDays(startDate: "2026-10-24", days: 2, timeZone: "Europe/Berlin")
+        let window = try bundledZones.windowOfDays(startDate: "2026-10-24", days: 2, timeZone: "Europe/Berlin")
         XCTAssertEqual(window.startMs, 1_792_792_800_000, "2026-10-24T00:00+02:00")
         XCTAssertEqual(window.endMs - window.startMs, 49 * hour, "the day summer time ends lasts 25 hours")
         XCTAssertEqual(window.timeZone, "Europe/Berlin")

@@ -9,7 +9,7 @@ final class SyncCancellationTests: XCTestCase {
     func testACancellationCancelledBeforeRunEndsThatRunUnreadAndARunWithItsOwnIsUnaffected() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("heat.db")
-        let job = SyncJob(path: path)
+        let job = SyncJob(path: path, zones: bundledZones)
         let events = (Int64(0)..<14).map { offset in
             timed("daily-\(offset)", start: monday + offset * day + 9 * hour, end: monday + offset * day + 10 * hour)
         }

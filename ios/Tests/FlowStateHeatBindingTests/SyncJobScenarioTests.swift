@@ -7,6 +7,9 @@ import XCTest
 /// Runs with the bundled zone rules here and with Foundation's in
 /// `SyncJobScenarioWithHostRulesTests`.
 class SyncJobScenarioTests: XCTestCase {
+    /// The rules the job and the store resolve zones with.
+    var zones: ZoneDatabase { bundledZones }
+
     func testEveryScenarioGivesTheSameSummaryReadsAndStoreAsRust() throws {
         let scenarios = try JobScenario.all()
         XCTAssertGreaterThanOrEqual(scenarios.count, 8, "scenarios missing from tests/fixtures/sync_jobs")
@@ -18,7 +21,7 @@ class SyncJobScenarioTests: XCTestCase {
     private func check(_ scenario: JobScenario) throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("heat.db")
-        let job = SyncJob(path: path)
+        let job = SyncJob(path: path, zones: zones)
         for (index, run) in scenario.runs.enumerated() {
             let label = "\(scenario.name), run \(index + 1)"
             let source = try ScriptedSource(run)
@@ -35,7 +38,7 @@ class SyncJobScenarioTests: XCTestCase {
 
     private func storedEvents(_ path: String, _ plan: JobScenario.Plan, _ range: JobScenario.Range) throws -> [JobScenario.StoredEvent] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
-        let store = try HeatStore.openReadOnly(path: path)
+        let store = try HeatStore.openReadOnly(path: path, zones: zones)
         let window = TimeWindow(startMs: range.startMs, endMs: range.endMs, timeZone: plan.timeZone)
         return try store.events(scope: plan.scope, window: window)
             .sorted { $0.id < $1.id }

@@ -6,15 +6,9 @@ import XCTest
 /// restated so XCTest's discovery on Linux, which lists only the methods a
 /// class declares, runs it.
 final class SyncJobScenarioWithHostRulesTests: SyncJobScenarioTests {
-    override func setUp() {
-        super.setUp()
-        FoundationTimeZoneRules.register()
-    }
+    private let foundationZones = ZoneDatabase.host(rules: FoundationTimeZoneRules())
 
-    override func tearDown() {
-        unregisterHostZoneRules()
-        super.tearDown()
-    }
+    override var zones: ZoneDatabase { foundationZones }
 
     override func testEveryScenarioGivesTheSameSummaryReadsAndStoreAsRust() throws {
         try super.testEveryScenarioGivesTheSameSummaryReadsAndStoreAsRust()

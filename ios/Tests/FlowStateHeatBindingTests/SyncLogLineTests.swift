@@ -6,7 +6,7 @@ import XCTest
 final class SyncLogLineTests: XCTestCase {
     func testTheLogLineHasTheStopAndNoTitleLocationOrIdCompletedOrFailed() throws {
         let directory = try TemporaryDirectory()
-        let job = SyncJob(path: directory.path("heat.db"))
+        let job = SyncJob(path: directory.path("heat.db"), zones: bundledZones)
         let appointments = (Int64(0)..<3).map { offset in
             var event = timed(
                 "appointment-\(offset)", start: monday + offset * day + 9 * hour, end: monday + offset * day + 10 * hour,

@@ -14,11 +14,11 @@ final class DeviceCalendarSyncTests: XCTestCase {
     override func setUpWithError() throws {
         directory = try TemporaryDirectory()
         path = directory.path("heat.db")
-        horizon = try windowOfDays(startDate: "2026-11-23", days: 49, timeZone: "Europe/Berlin")
+        horizon = try bundledZones.windowOfDays(startDate: "2026-11-23", days: 49, timeZone: "Europe/Berlin")
     }
 
     private func heatSync(_ source: EventKitCalendarSource) -> DeviceCalendarSync {
-        DeviceCalendarSync(storePath: path, scope: "device", source: source, deviceTimeZone: { berlin }, now: { today })
+        DeviceCalendarSync(storePath: path, scope: "device", source: source, zones: bundledZones, deviceTimeZone: { berlin }, now: { today })
     }
 
     private func source(_ eventStore: FakeEventStore) -> EventKitCalendarSource {
@@ -26,14 +26,14 @@ final class DeviceCalendarSyncTests: XCTestCase {
     }
 
     private func storedIDs() throws -> Set<String> {
-        Set(try HeatStore.openReadOnly(path: path).events(scope: "device", window: horizon).map(\.id))
+        Set(try HeatStore.openReadOnly(path: path, zones: bundledZones).events(scope: "device", window: horizon).map(\.id))
     }
 
     func testEachRunPlansTheDevicesDateAndZone() {
         let tokyo = TimeZone(identifier: "Asia/Tokyo")!
         let sync = DeviceCalendarSync(
             storePath: path, scope: "device", source: EventKitCalendarSource(client: FakeEventStore(status: .fullAccess, calendars: [], occurrences: [])),
-            deviceTimeZone: { tokyo }, now: { berlinTime(2026, 11, 30, 20) }  // already Dec 1 in Tokyo
+            zones: bundledZones, deviceTimeZone: { tokyo }, now: { berlinTime(2026, 11, 30, 20) }  // already Dec 1 in Tokyo
         )
 
         let plan = sync.plan()

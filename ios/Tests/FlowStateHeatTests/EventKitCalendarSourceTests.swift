@@ -1,4 +1,5 @@
 import FlowStateHeat
+import FlowStateHeatTestSupport
 import XCTest
 
 /// When the EventKit source resets its store, and which calendars it reads.
@@ -115,7 +116,7 @@ final class EventKitCalendarSourceTests: XCTestCase {
         )
         let eventStore = FakeEventStore(status: .fullAccess, calendars: calendars, occurrences: [meeting("m", in: "work"), birthday])
         let source = EventKitCalendarSource(client: eventStore, deviceTimeZone: { berlin })
-        let window = try windowOfDays(startDate: "2026-11-30", days: 14, timeZone: "Europe/Berlin")
+        let window = try bundledZones.windowOfDays(startDate: "2026-11-30", days: 14, timeZone: "Europe/Berlin")
 
         let read = try source.read(range: TimeRange(startMs: window.startMs, endMs: window.endMs))
 

@@ -172,7 +172,7 @@ final class OccurrenceMappingTests: XCTestCase {
 
     func testDeclinedAndTentativeMeetingsHeatTheStoreAsTheSpecSays() throws {
         let directory = try TemporaryDirectory()
-        let store = try HeatStore.open(path: directory.path("heat.db"))
+        let store = try HeatStore.open(path: directory.path("heat.db"), zones: bundledZones)
         var declined = occurrence("declined", start: berlinTime(2026, 11, 30, 9), end: berlinTime(2026, 11, 30, 10))
         declined.participantStatus = .declined
         var tentative = occurrence("tentative", start: berlinTime(2026, 11, 30, 10), end: berlinTime(2026, 11, 30, 11))

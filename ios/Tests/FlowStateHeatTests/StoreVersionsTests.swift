@@ -6,7 +6,7 @@ import XCTest
 /// only while the app is active.
 final class StoreVersionsTests: XCTestCase {
     private static func reconcile(_ path: String, _ ids: [String]) throws {
-        let window = try windowOfDays(startDate: "2026-11-30", days: 1, timeZone: "Europe/Berlin")
+        let window = try bundledZones.windowOfDays(startDate: "2026-11-30", days: 1, timeZone: "Europe/Berlin")
         let events = ids.map { id in
             SourceEvent(
                 id: id, calendarId: "work", title: "Meeting", location: nil,
@@ -14,7 +14,7 @@ final class StoreVersionsTests: XCTestCase {
                 availability: .busy, status: .confirmed, participation: .none
             )
         }
-        _ = try HeatStore.open(path: path).reconcileHeat(
+        _ = try HeatStore.open(path: path, zones: bundledZones).reconcileHeat(
             scope: "device", window: window, events: events, options: ReconcileOptions(allowEmpty: true)
         )
     }

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use super::ZoneRules;
 
 /// The bundled rules of the zone `name`, if the database knows it.
-pub fn find(name: &str) -> Option<Tz> {
+pub(super) fn find(name: &str) -> Option<Tz> {
     name.parse::<Tz>().ok()
 }
 

@@ -1,17 +1,14 @@
-//! Zone rules supplied by the host platform, registered once at start-up.
+//! Zone rules supplied by the host platform (java.time on Android,
+//! Foundation `TimeZone` on iOS), one offset timeline per zone.
 //!
 //! The host answers one question per zone: its offset transitions over the
 //! whole span the engine accepts (the years 1900 to 2200, `crate::limits`).
-//! The answer is checked, kept for the life of the registration, and shared
-//! by every window in that zone, so a window costs no call to the host once
-//! its zone has been seen (docs/time-zones.md, docs/adr/0016).
-//!
-//! A zone's rules are leaked (`&'static`) so `Zone` stays a plain `Copy`
-//! value; the memory is bounded by the zones the host knows (a few hundred,
-//! some kilobytes each) per registration, and apps register once.
+//! The answer is checked and kept by the [`ZoneDatabase`](super::ZoneDatabase)
+//! that asked, and shared by every window in that zone, so a window costs no
+//! call to the host once its zone has been seen (docs/adr/0016).
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::{OffsetTimeline, offset_timeline::TimelineFault};
 use crate::limits::{MAX_INSTANT_MS, MIN_INSTANT_MS};
@@ -41,86 +38,60 @@ pub trait HostZoneSource: Send + Sync {
 }
 
 /// A zone the host knows, with its rules.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct HostZone {
-    name: String,
-    timeline: OffsetTimeline,
+    pub name: String,
+    pub timeline: OffsetTimeline,
 }
 
-impl HostZone {
-    pub fn name(&'static self) -> &'static str {
-        &self.name
-    }
-
-    pub fn timeline(&'static self) -> &'static OffsetTimeline {
-        &self.timeline
-    }
-}
-
-/// What the registration says about one zone name.
+/// What the host says about one zone name.
 pub enum Lookup {
-    /// No host rules are registered: use the bundled database, if built in.
-    NotRegistered,
     Unknown,
     Failed(HostZoneFault),
-    Found(&'static HostZone),
+    Found(Arc<HostZone>),
 }
 
-struct Registration {
+/// A host source and the zones it has answered so far.
+pub struct HostRules {
     source: Arc<dyn HostZoneSource>,
-    zones: Mutex<HashMap<String, &'static HostZone>>,
+    zones: Mutex<HashMap<String, Arc<HostZone>>>,
 }
 
-static REGISTRATION: RwLock<Option<Arc<Registration>>> = RwLock::new(None);
+impl HostRules {
+    pub fn new(source: Arc<dyn HostZoneSource>) -> Self {
+        HostRules {
+            source,
+            zones: Mutex::new(HashMap::new()),
+        }
+    }
 
-/// Makes `source` the rules of every zone parsed from now on, replacing an
-/// earlier registration (and forgetting the rules it supplied).
-pub fn register(source: Arc<dyn HostZoneSource>) {
-    let registration = Registration {
-        source,
-        zones: Mutex::new(HashMap::new()),
-    };
-    *REGISTRATION.write().unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(registration));
-}
-
-/// Returns zone parsing to the bundled database.
-pub fn unregister() {
-    *REGISTRATION.write().unwrap_or_else(PoisonError::into_inner) = None;
-}
-
-/// The registered host's rules for `name`, asking the host on first use.
-pub fn lookup(name: &str) -> Lookup {
-    let Some(registration) = REGISTRATION
-        .read()
-        .unwrap_or_else(PoisonError::into_inner)
-        .clone()
-    else {
-        return Lookup::NotRegistered;
-    };
-    let known = |zones: &Mutex<HashMap<String, &'static HostZone>>| {
-        zones
+    /// The host's rules for `name`, asking the host on first use. A failed
+    /// or unknown zone is not remembered: the next lookup asks again.
+    pub fn lookup(&self, name: &str) -> Lookup {
+        let known = self
+            .zones
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .get(name)
-            .copied()
-    };
-    if let Some(zone) = known(&registration.zones) {
-        return Lookup::Found(zone);
-    }
-    // The host is called without holding a lock; two threads meeting a new
-    // zone at once both ask, and the first answer is kept.
-    match registration.source.timeline(name, FETCH_FROM_MS, FETCH_TO_MS) {
-        Ok(Some(timeline)) => {
-            let mut zones = registration.zones.lock().unwrap_or_else(PoisonError::into_inner);
-            let zone = zones.entry(name.to_owned()).or_insert_with(|| {
-                Box::leak(Box::new(HostZone {
-                    name: name.to_owned(),
-                    timeline,
-                }))
-            });
-            Lookup::Found(zone)
+            .cloned();
+        if let Some(zone) = known {
+            return Lookup::Found(zone);
         }
-        Ok(None) => Lookup::Unknown,
-        Err(fault) => Lookup::Failed(fault),
+        // The host is called without holding the lock; two threads meeting a
+        // new zone at once both ask, and the first answer is kept.
+        match self.source.timeline(name, FETCH_FROM_MS, FETCH_TO_MS) {
+            Ok(Some(timeline)) => {
+                let mut zones = self.zones.lock().unwrap_or_else(PoisonError::into_inner);
+                let zone = zones.entry(name.to_owned()).or_insert_with(|| {
+                    Arc::new(HostZone {
+                        name: name.to_owned(),
+                        timeline,
+                    })
+                });
+                Lookup::Found(Arc::clone(zone))
+            }
+            Ok(None) => Lookup::Unknown,
+            Err(fault) => Lookup::Failed(fault),
+        }
     }
 }

@@ -11,19 +11,25 @@
 //!   feature `bundled-tz`, on for the CLI, tests and fuzzing);
 //! - [`host`]: rules the host platform supplies (java.time on Android,
 //!   Foundation `TimeZone` on iOS) as an [`OffsetTimeline`] per zone, fetched
-//!   once per zone and kept for the life of the registration.
+//!   once per zone and kept for the life of the database that asked.
+//!
+//! A [`ZoneDatabase`] is one of the two; it is handed to whatever resolves
+//! zone names (the store, the sync job, the window constructor), never
+//! registered for the whole process.
 //!
 //! Everything else about local time (midnights, gaps, overlaps, formatting)
 //! is derived from the two questions of [`ZoneRules`] in `model::local_time`,
 //! so both sources resolve gaps and overlaps the same way.
 
 #[cfg(feature = "bundled-tz")]
-pub mod bundled;
+mod bundled;
+mod database;
 pub mod host;
 mod offset_timeline;
 
 use chrono::{LocalResult, NaiveDateTime};
 
+pub use database::ZoneDatabase;
 pub use offset_timeline::{MAX_OFFSET_SECONDS, OffsetTimeline, OffsetTransition};
 
 /// The IANA release of the bundled database (`2025b`), if built in.

@@ -19,6 +19,7 @@ use heat_core::{Error, HeatStore, ReconcileOptions, SourceEvent, TimeWindow, win
 use rusqlite::Connection;
 
 use crate::reliability::child;
+use crate::support::zones;
 use crate::support::{HOUR, MINUTE, dump};
 
 const CASE_VAR: &str = "HEAT_DISK_CASE";
@@ -27,7 +28,7 @@ const TAG: &str = "@@disk ";
 const DAY0: i64 = 1_795_993_200_000;
 
 fn window() -> TimeWindow {
-    window_of_days("2026-11-30", 28, "Europe/Berlin").unwrap()
+    window_of_days(&zones(), "2026-11-30", 28, "Europe/Berlin").unwrap()
 }
 
 /// `count` events over four weeks with titles of `title_bytes` bytes.
@@ -107,7 +108,7 @@ fn path_str(path: &Path) -> &str {
 /// A store at `dir/heat.db` holding `events(100, 40, "old")`, closed cleanly.
 fn make_store(dir: &Path) -> (PathBuf, Vec<SourceEvent>) {
     let path = dir.join("heat.db");
-    let store = HeatStore::open(&path).unwrap();
+    let store = HeatStore::open(&path, zones()).unwrap();
     let old = events(100, 40, "old");
     store
         .reconcile_heat("s", &window(), &old, ReconcileOptions::default())
@@ -133,7 +134,7 @@ fn storage_error<T: std::fmt::Debug>(result: heat_core::Result<T>, case: &str, s
 /// a storage error that changes nothing.
 fn use_read_only(case: &str, path: &Path, expected: &[SourceEvent], dump_path: &Path) {
     let before = dump(dump_path);
-    let store = match HeatStore::open(path) {
+    let store = match HeatStore::open(path, zones()) {
         Ok(store) => store,
         Err(err) => {
             let message = storage_error::<()>(Err(err), case, "open");
@@ -180,7 +181,7 @@ fn read_only_cases() {
     );
     use_read_only("read-only file system", &view.join("heat.db"), &expected, &path);
     let message = storage_error(
-        HeatStore::open(view.join("new.db")).map(|_| ()),
+        HeatStore::open(view.join("new.db"), zones()).map(|_| ()),
         "new store",
         "open",
     );
@@ -249,7 +250,7 @@ fn full_disk_cases() {
     std::fs::create_dir(&disk).unwrap();
     mounts.tmpfs(&disk, "4m");
     let (path, expected) = make_store(&disk);
-    let store = HeatStore::open(&path).unwrap();
+    let store = HeatStore::open(&path, zones()).unwrap();
     let filler = disk.join("filler");
     let full_size = fill(&filler);
     let big = events(2_000, 600, "big");
@@ -280,7 +281,7 @@ fn full_disk_cases() {
         );
     }
     let message = storage_error(
-        HeatStore::open(disk.join("new.db")).map(|_| ()),
+        HeatStore::open(disk.join("new.db"), zones()).map(|_| ()),
         "full disk",
         "open a new store",
     );

@@ -20,6 +20,7 @@ use rusqlite::Connection;
 
 use crate::reliability::rng::Rng;
 use crate::support::model::overlaps;
+use crate::support::zones;
 use crate::support::{DAY, HOUR, MINUTE, all_day, file_bytes, temp_store, timed};
 
 const SCOPE: &str = "s";
@@ -27,7 +28,7 @@ const SCOPE: &str = "s";
 const DAY0: i64 = 1_795_993_200_000;
 
 fn reference_window() -> TimeWindow {
-    window_of_days("2026-11-30", 28, "Europe/Berlin").unwrap()
+    window_of_days(&zones(), "2026-11-30", 28, "Europe/Berlin").unwrap()
 }
 
 /// 400 events: meetings with titles and places, some tentative, all-day
@@ -75,7 +76,7 @@ struct Reference {
 
 fn reference() -> Reference {
     let tmp = temp_store();
-    let store = HeatStore::open(&tmp.path).unwrap();
+    let store = HeatStore::open(&tmp.path, zones()).unwrap();
     store
         .reconcile_heat(
             SCOPE,
@@ -133,7 +134,7 @@ fn kind(err: &Error) -> &'static str {
 /// Uses the file at `path` as an app would; panics on a wrong answer.
 fn assess(path: &Path, reference: &Reference) -> Verdict {
     let was_empty = std::fs::metadata(path).is_ok_and(|m| m.len() == 0);
-    let store = match HeatStore::open(path) {
+    let store = match HeatStore::open(path, zones()) {
         Ok(store) => store,
         Err(err) => return Verdict::RefusedAtOpen(kind(&err)),
     };
@@ -420,7 +421,7 @@ fn foreign_newer_and_odd_files_get_typed_errors() {
 fn a_torn_wal_falls_back_to_a_committed_state() {
     let tmp = temp_store();
     let window = reference_window();
-    let store = HeatStore::open(&tmp.path).unwrap();
+    let store = HeatStore::open(&tmp.path, zones()).unwrap();
     let mut states = vec![Vec::new()];
     let mut committed_wal = None;
     for round in 0..4_i64 {
@@ -459,7 +460,7 @@ fn a_torn_wal_falls_back_to_a_committed_state() {
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();
         assert_eq!(integrity, "ok", "WAL cut at {cut}");
-        let torn = HeatStore::open(&copy).unwrap();
+        let torn = HeatStore::open(&copy, zones()).unwrap();
         let mut stored = torn.events(SCOPE, &window).unwrap();
         stored.sort_by(|a, b| a.id.cmp(&b.id));
         let state = states

@@ -29,6 +29,7 @@ use rusqlite::Connection;
 use crate::reliability::child;
 use crate::reliability::rng::Rng;
 use crate::support::model::{Model, check_day_digests};
+use crate::support::zones;
 use crate::support::{DAY, HOUR, MINUTE, all_day, temp_store, timed, window};
 
 /// Local midnight of 2026-12-07 in Berlin: day 0 of the 21 days read.
@@ -99,14 +100,14 @@ fn state_events(state: State) -> Vec<SourceEvent> {
 
 /// The window readers read: days 0..21 in Berlin.
 fn read_window() -> TimeWindow {
-    window_of_days("2026-12-07", 21, "Europe/Berlin").unwrap()
+    window_of_days(&zones(), "2026-12-07", 21, "Europe/Berlin").unwrap()
 }
 
 /// Writer windows: each covers days 8..13 (where A and B differ).
 fn writer_windows() -> Vec<TimeWindow> {
     vec![
-        window_of_days("2026-12-07", 14, "Europe/Berlin").unwrap(),
-        window_of_days("2026-12-14", 14, "Europe/Berlin").unwrap(),
+        window_of_days(&zones(), "2026-12-07", 14, "Europe/Berlin").unwrap(),
+        window_of_days(&zones(), "2026-12-14", 14, "Europe/Berlin").unwrap(),
         window(
             DAY0 + 7 * DAY - 3 * HOUR,
             DAY0 + 14 * DAY + 5 * HOUR,
@@ -119,7 +120,7 @@ fn writer_windows() -> Vec<TimeWindow> {
 /// The heat map of each state, from a scratch store.
 fn expected_maps() -> HashMap<State, HeatMap> {
     let scratch = temp_store();
-    let store = HeatStore::open(&scratch.path).unwrap();
+    let store = HeatStore::open(&scratch.path, zones()).unwrap();
     let maps: HashMap<State, HeatMap> = [State::A, State::B]
         .into_iter()
         .map(|state| {
@@ -173,7 +174,7 @@ fn writer(store: &HeatStore, own: &str, seed: u64, maps: &HashMap<State, HeatMap
 /// given scopes until `stop`; every read must be A's or B's map. Returns
 /// how often it saw each state.
 fn reader(path: &Path, scopes: &[String], stop: &AtomicBool, maps: &HashMap<State, HeatMap>) -> [usize; 2] {
-    let store = HeatStore::open(path).unwrap();
+    let store = HeatStore::open(path, zones()).unwrap();
     let mut seen = [0, 0];
     let scopes: Vec<&str> = std::iter::once(SHARED)
         .chain(scopes.iter().map(String::as_str))
@@ -207,7 +208,7 @@ fn run_process(
         .map(|t| format!("own-{process}-{t}"))
         .collect();
     let stop = AtomicBool::new(false);
-    let common = HeatStore::open(path).unwrap();
+    let common = HeatStore::open(path, zones()).unwrap();
     std::thread::scope(|s| {
         let reader = s.spawn(|| reader(path, &own, &stop, &maps));
         let writers: Vec<_> = own
@@ -220,7 +221,7 @@ fn run_process(
                     if t < shared {
                         writer(common, scope, seed, maps)
                     } else {
-                        writer(&HeatStore::open(path).unwrap(), scope, seed, maps)
+                        writer(&HeatStore::open(path, zones()).unwrap(), scope, seed, maps)
                     }
                 })
             })
@@ -252,7 +253,7 @@ fn writer_process() {
 #[test]
 fn writers_in_two_processes_never_show_a_reader_half_a_window() {
     let tmp = temp_store();
-    let store = HeatStore::open(&tmp.path).unwrap();
+    let store = HeatStore::open(&tmp.path, zones()).unwrap();
     let scopes = [
         SHARED,
         "own-parent-0",
@@ -375,7 +376,8 @@ fn open_and_write_at(path: &Path, process: &str, start_at: u64) {
                     std::thread::sleep(Duration::from_micros(200));
                 }
                 barrier.wait();
-                let store = HeatStore::open(path).unwrap_or_else(|e| panic!("{process} {t}: open: {e}"));
+                let store =
+                    HeatStore::open(path, zones()).unwrap_or_else(|e| panic!("{process} {t}: open: {e}"));
                 let scope = format!("{process}-{t}");
                 store
                     .reconcile_heat(
@@ -411,7 +413,7 @@ fn simultaneous_first_opens_of_a_new_file_all_succeed() {
             "round {round}: the second process failed: {}",
             String::from_utf8_lossy(&output.stderr)
         );
-        let store = HeatStore::open(&tmp.path).unwrap();
+        let store = HeatStore::open(&tmp.path, zones()).unwrap();
         for scope in (0..4).flat_map(|t| [format!("parent-{t}"), format!("child-{t}")]) {
             assert_eq!(
                 store.events(&scope, &read_window()).unwrap().len(),

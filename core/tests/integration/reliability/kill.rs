@@ -39,6 +39,7 @@ use rusqlite::Connection;
 use crate::reliability::child;
 use crate::reliability::rng::Rng;
 use crate::support::model::{Model, apply, check_day_digests, model_scope, model_window, overlaps};
+use crate::support::zones;
 use crate::support::{DAY, MINUTE, temp_store, window};
 
 /// 2026-11-01T00:00Z; windows fall in the 150 days after it (both 2027
@@ -87,7 +88,7 @@ impl Step {
         let days = *rng.pick(&[1, 3, 7, 14, 31, 62, 92]);
         let first_day = rng.range(0, SPAN_DAYS - days);
         let window = if rng.chance(0.6) {
-            window_of_days(&date_text(first_day), days as u32, zone).unwrap()
+            window_of_days(&zones(), &date_text(first_day), days as u32, zone).unwrap()
         } else {
             let start = BASE + first_day * DAY + rng.range(0, DAY);
             window(start, start + days * DAY - rng.range(0, DAY / 2), zone)
@@ -194,7 +195,7 @@ fn victim_process() {
         return;
     };
     let (seed, from): (u64, usize) = (seed.parse().unwrap(), from.parse().unwrap());
-    let store = HeatStore::open(&path).unwrap();
+    let store = HeatStore::open(&path, zones()).unwrap();
     let mut out = std::io::stdout().lock();
     for k in from..from + STEPS_PER_CHILD {
         let step = Step::generate(seed, k);
@@ -441,7 +442,7 @@ fn check_copy(db: &Path, copy: &Path, candidates: &[&Model]) -> usize {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(integrity, "ok");
-    let store = HeatStore::open(copy).unwrap();
+    let store = HeatStore::open(copy, zones()).unwrap();
     let stored: Vec<Vec<SourceEvent>> = SCOPES
         .iter()
         .map(|scope| {

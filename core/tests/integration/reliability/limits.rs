@@ -14,6 +14,7 @@ use heat_core::{
 };
 
 use crate::reliability::child;
+use crate::support::zones;
 use crate::support::{DAY, HOUR, MINUTE, T0, temp_store, timed, window};
 
 const TAG: &str = "@@limits ";
@@ -45,7 +46,7 @@ fn reconcile(
 #[test]
 fn each_limit_is_accepted_at_the_limit_and_refused_past_it() {
     let tmp = temp_store();
-    let store = HeatStore::open(&tmp.path).unwrap();
+    let store = HeatStore::open(&tmp.path, zones()).unwrap();
     let ok = timed("ok", T0, T0 + HOUR);
     let with = |change: &dyn Fn(&mut SourceEvent)| {
         let mut e = ok.clone();
@@ -152,7 +153,7 @@ fn many_events(count: usize) -> Vec<SourceEvent> {
 #[test]
 fn the_event_count_is_accepted_at_the_limit_and_refused_past_it() {
     let tmp = temp_store();
-    let store = HeatStore::open(&tmp.path).unwrap();
+    let store = HeatStore::open(&tmp.path, zones()).unwrap();
     let mut events = many_events(MAX_EVENTS_PER_CALL);
     let outcome = store
         .reconcile_heat("s", &day(), &events, ReconcileOptions::default())
@@ -196,7 +197,7 @@ fn million_events_process() {
         return;
     };
     let tmp = temp_store();
-    let store = HeatStore::open(&tmp.path).unwrap();
+    let store = HeatStore::open(&tmp.path, zones()).unwrap();
     let measure = |call: &dyn Fn() -> String| {
         let before = peak_rss_kib();
         let started = Instant::now();

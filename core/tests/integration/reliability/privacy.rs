@@ -18,6 +18,7 @@ use heat_core::{Error, HeatStore, ReconcileOptions, SourceEvent, events_from_jso
 
 use crate::reliability::child;
 use crate::support::bad_input::{MARKER, bad_calls, bad_json, good_window, secret};
+use crate::support::zones;
 use crate::support::{DAY, HOUR, MINUTE, T0, temp_store, timed, window};
 
 const TAG: &str = "@@privacy ";
@@ -59,7 +60,10 @@ fn invalid_calls(store: &HeatStore) -> usize {
         "too many slots",
         store.heat_map("s", &window(T0, T0 + 300 * DAY, "UTC"), 1),
     );
-    checked += check("window of zero days", window_of_days("2026-11-30", 0, "UTC"));
+    checked += check(
+        "window of zero days",
+        window_of_days(&zones(), "2026-11-30", 0, "UTC"),
+    );
     checked
 }
 
@@ -101,7 +105,7 @@ fn refusal_and_interrupt(store: &Arc<HeatStore>) -> usize {
 /// A store whose rows hold the marker, damaged where a title is.
 fn damaged_store_calls(dir: &Path) -> usize {
     let path = dir.join("damaged.db");
-    let store = HeatStore::open(&path).unwrap();
+    let store = HeatStore::open(&path, zones()).unwrap();
     let events: Vec<SourceEvent> = (0..20)
         .map(|i| {
             secret(timed(
@@ -128,7 +132,7 @@ fn damaged_store_calls(dir: &Path) -> usize {
         let mut damaged = clean.clone();
         damaged[at + 3] = byte;
         std::fs::write(&path, &damaged).unwrap();
-        let store = HeatStore::open(&path).unwrap();
+        let store = HeatStore::open(&path, zones()).unwrap();
         let result = store.events("s", &good_window());
         assert!(
             matches!(result, Err(Error::CorruptDatabase(_))),
@@ -142,19 +146,19 @@ fn damaged_store_calls(dir: &Path) -> usize {
 
 fn file_calls(dir: &Path) -> usize {
     let too_new = dir.join("too-new.db");
-    drop(HeatStore::open(&too_new).unwrap());
+    drop(HeatStore::open(&too_new, zones()).unwrap());
     rusqlite::Connection::open(&too_new)
         .unwrap()
         .pragma_update(None, "user_version", 9)
         .unwrap();
     let not_a_db = dir.join("not-a-db.db");
     std::fs::write(&not_a_db, format!("{MARKER}\n").repeat(1_000)).unwrap();
-    let mut checked = check("newer schema", HeatStore::open(&too_new).map(|_| ()));
-    checked += check("not a database", HeatStore::open(&not_a_db).map(|_| ()));
-    checked += check("a directory", HeatStore::open(dir).map(|_| ()));
+    let mut checked = check("newer schema", HeatStore::open(&too_new, zones()).map(|_| ()));
+    checked += check("not a database", HeatStore::open(&not_a_db, zones()).map(|_| ()));
+    checked += check("a directory", HeatStore::open(dir, zones()).map(|_| ()));
     checked += check(
         "no such directory",
-        HeatStore::open(dir.join("missing/heat.db")).map(|_| ()),
+        HeatStore::open(dir.join("missing/heat.db"), zones()).map(|_| ()),
     );
     checked
 }
@@ -174,7 +178,7 @@ fn error_paths_process() {
         return;
     }
     let tmp = temp_store();
-    let store = Arc::new(HeatStore::open(&tmp.path).unwrap());
+    let store = Arc::new(HeatStore::open(&tmp.path, zones()).unwrap());
     let seed: Vec<SourceEvent> = (0..5)
         .map(|i| secret(timed(&format!("k{i}"), T0 + i * HOUR, T0 + i * HOUR + 1)))
         .collect();
@@ -227,7 +231,7 @@ fn file_modes_process() {
         return;
     };
     let path = PathBuf::from(dir).join("heat.db");
-    let store = HeatStore::open(&path).unwrap();
+    let store = HeatStore::open(&path, zones()).unwrap();
     store
         .reconcile_heat(
             "s",

@@ -5,13 +5,19 @@ pub mod model;
 
 use std::path::{Path, PathBuf};
 
-use heat_core::{Availability, EventStatus, EventTime, Participation, SourceEvent, TimeWindow};
+use heat_core::{Availability, EventStatus, EventTime, Participation, SourceEvent, TimeWindow, ZoneDatabase};
 
 pub const MINUTE: i64 = 60_000;
 pub const HOUR: i64 = 60 * MINUTE;
 pub const DAY: i64 = 24 * HOUR;
 /// 2026-11-30T08:00Z, a Monday: the instant the tests' calendars start from.
 pub const T0: i64 = 1_796_025_600_000;
+
+/// The zone rules of the tests: the bundled IANA database, handed to each
+/// store, job and window (no process-wide registration).
+pub fn zones() -> ZoneDatabase {
+    ZoneDatabase::bundled()
+}
 
 pub fn timed(id: &str, start_ms: i64, end_ms: i64) -> SourceEvent {
     SourceEvent {

@@ -6,6 +6,7 @@ use heat_core::{
 };
 
 use crate::support::temp_store;
+use crate::support::zones;
 use crate::sync_job::RunUncancelled;
 
 struct Unknowable;
@@ -25,8 +26,8 @@ impl CalendarSource for Unknowable {
 #[test]
 fn an_access_check_that_fails_stops_the_run_before_any_read() {
     let tmp = temp_store();
-    let summary =
-        SyncJob::new(&tmp.path).run_uncancelled(&SyncPlan::new("me", "UTC", "2026-11-30"), &Unknowable);
+    let summary = SyncJob::new(&tmp.path, zones())
+        .run_uncancelled(&SyncPlan::new("me", "UTC", "2026-11-30"), &Unknowable);
     assert_eq!(
         summary.stop,
         SyncStop::SourceFailed("permission state unavailable".into())

@@ -14,6 +14,7 @@ use heat_core::{
 };
 use rusqlite::Connection;
 
+use crate::support::zones;
 use crate::support::{HOUR, dump, temp_store, timed};
 use crate::sync_job::RunUncancelled;
 use crate::sync_job::calendar::FakeCalendar;
@@ -122,17 +123,17 @@ fn a_newer_or_foreign_file_this_sqlite_cannot_parse_is_never_deleted() {
     for (application_id, version, expected_error, problem) in cases {
         let tmp = temp_store();
         if application_id == 0x4845_4154 {
-            SyncJob::new(&tmp.path).run_uncancelled(&two_weeks(), &two_events());
+            SyncJob::new(&tmp.path, zones()).run_uncancelled(&two_weeks(), &two_events());
         }
         unparseable_schema(&tmp.path, application_id, version);
         let bytes = std::fs::read(&tmp.path).unwrap();
         let at = format!("application_id {application_id:#x}, version {version}");
 
-        let opened = HeatStore::open(&tmp.path)
+        let opened = HeatStore::open(&tmp.path, zones())
             .err()
             .unwrap_or_else(|| panic!("{at}: opened"));
         assert!(expected_error(&opened), "{at}: {opened:?}");
-        let summary = SyncJob::new(&tmp.path).run_uncancelled(&two_weeks(), &two_events());
+        let summary = SyncJob::new(&tmp.path, zones()).run_uncancelled(&two_weeks(), &two_events());
         assert!(
             matches!(&summary.stop, SyncStop::StoreFailed { problem: p, .. } if *p == problem),
             "{at}: {summary:?}"
@@ -154,7 +155,7 @@ fn a_newer_or_foreign_file_this_sqlite_cannot_parse_is_never_deleted() {
 #[test]
 fn a_read_whose_events_are_all_skipped_or_all_outside_never_empties_a_window() {
     let tmp = temp_store();
-    SyncJob::new(&tmp.path).run_uncancelled(&two_weeks(), &two_events());
+    SyncJob::new(&tmp.path, zones()).run_uncancelled(&two_weeks(), &two_events());
     let before = dump(&tmp.path);
     // Milliseconds scaled twice: every event lands far outside the window.
     let scaled = vec![timed("a", (TODAY_MS + HOUR) * 1000, (TODAY_MS + 2 * HOUR) * 1000)];
@@ -165,20 +166,22 @@ fn a_read_whose_events_are_all_skipped_or_all_outside_never_empties_a_window() {
         ("scaled", scaled),
         ("outside", outside),
     ] {
-        let summary = SyncJob::new(&tmp.path).run_uncancelled(&two_weeks(), &Scripted::new(vec![events]));
+        let summary =
+            SyncJob::new(&tmp.path, zones()).run_uncancelled(&two_weeks(), &Scripted::new(vec![events]));
         assert_eq!(summary.stop, SyncStop::Completed, "{name}");
         assert_eq!(summary.windows_guarded, 2, "{name}: {summary:?}");
         assert_eq!(dump(&tmp.path), before, "{name}: the store changed");
     }
     // A read of no events at all still empties the windows.
-    let emptied = SyncJob::new(&tmp.path).run_uncancelled(&two_weeks(), &Scripted::new(vec![Vec::new()]));
+    let emptied =
+        SyncJob::new(&tmp.path, zones()).run_uncancelled(&two_weeks(), &Scripted::new(vec![Vec::new()]));
     assert_eq!((emptied.windows.len(), emptied.windows_guarded), (2, 0));
 }
 
 #[test]
 fn a_cancel_while_waiting_for_another_writer_ends_the_run_promptly() {
     let tmp = temp_store();
-    SyncJob::new(&tmp.path).run_uncancelled(&two_weeks(), &two_events());
+    SyncJob::new(&tmp.path, zones()).run_uncancelled(&two_weeks(), &two_events());
     let before = dump(&tmp.path);
     let writer = Connection::open(&tmp.path).unwrap();
     writer.execute_batch("BEGIN IMMEDIATE;").unwrap();
@@ -192,7 +195,7 @@ fn a_cancel_while_waiting_for_another_writer_ends_the_run_promptly() {
             cancellation.cancel();
             at
         });
-        let summary = SyncJob::new(&tmp.path).run(&two_weeks(), &moved, &cancellation);
+        let summary = SyncJob::new(&tmp.path, zones()).run(&two_weeks(), &moved, &cancellation);
         (summary, canceller.join().unwrap().elapsed())
     });
     writer.execute_batch("ROLLBACK;").unwrap();
@@ -212,12 +215,12 @@ fn another_job_object_on_the_same_file_is_already_running() {
         0,
         Box::new(|| {
             let other = FakeCalendar::new(Vec::new(), "UTC");
-            let summary = SyncJob::new(&tmp.path).run_uncancelled(&two_weeks(), &other);
+            let summary = SyncJob::new(&tmp.path, zones()).run_uncancelled(&two_weeks(), &other);
             assert!(other.reads.borrow().is_empty(), "the second job read");
             second.replace(Some(summary));
         }),
     ));
-    let first = SyncJob::new(&tmp.path).run_uncancelled(&two_weeks(), &calendar);
+    let first = SyncJob::new(&tmp.path, zones()).run_uncancelled(&two_weeks(), &calendar);
     assert_eq!(first.stop, SyncStop::Completed);
     let second = second.take().expect("the hook ran");
     assert_eq!(second.stop, SyncStop::AlreadyRunning);
@@ -236,7 +239,7 @@ fn a_file_deleted_during_a_run_is_not_written_into() {
             }
         }),
     ));
-    let summary = SyncJob::new(&tmp.path).run_uncancelled(&two_weeks(), &calendar);
+    let summary = SyncJob::new(&tmp.path, zones()).run_uncancelled(&two_weeks(), &calendar);
     assert!(
         matches!(
             summary.stop,
@@ -257,7 +260,7 @@ fn a_file_deleted_during_a_run_is_not_written_into() {
 #[test]
 fn an_id_with_different_copies_in_two_windows_settles() {
     let tmp = temp_store();
-    let job = SyncJob::new(&tmp.path);
+    let job = SyncJob::new(&tmp.path, zones());
     // The same id in both weeks' reads, a different copy in each.
     let answers = || {
         vec![
@@ -267,7 +270,12 @@ fn an_id_with_different_copies_in_two_windows_settles() {
     };
     let first = job.run_uncancelled(&two_weeks(), &Scripted::new(answers()));
     assert_eq!(first.duplicates_dropped, 1, "{first:?}");
-    let count = || HeatStore::open(&tmp.path).unwrap().change_count("me").unwrap();
+    let count = || {
+        HeatStore::open(&tmp.path, zones())
+            .unwrap()
+            .change_count("me")
+            .unwrap()
+    };
     let settled = count();
     for run in 0..3 {
         let again = job.run_uncancelled(&two_weeks(), &Scripted::new(answers()));
@@ -278,9 +286,9 @@ fn an_id_with_different_copies_in_two_windows_settles() {
         assert_eq!(count(), settled, "run {run}: the change count grew");
     }
     // The earlier (more important) window keeps its copy.
-    let kept = HeatStore::open(&tmp.path)
+    let kept = HeatStore::open(&tmp.path, zones())
         .unwrap()
-        .events("me", &two_weeks().windows().unwrap()[0])
+        .events("me", &two_weeks().windows(&zones()).unwrap()[0])
         .unwrap();
     assert_eq!(kept.len(), 1);
 }
@@ -292,8 +300,8 @@ fn a_window_over_the_event_limit_is_left_alone_and_the_run_goes_on() {
         .map(|i| timed(&format!("f{i}"), TODAY_MS + HOUR, TODAY_MS + 2 * HOUR))
         .collect();
     let second_week = vec![timed("b", TODAY_MS + 8 * DAY, TODAY_MS + 8 * DAY + HOUR)];
-    let summary =
-        SyncJob::new(&tmp.path).run_uncancelled(&two_weeks(), &Scripted::new(vec![flood, second_week]));
+    let summary = SyncJob::new(&tmp.path, zones())
+        .run_uncancelled(&two_weeks(), &Scripted::new(vec![flood, second_week]));
     assert_eq!(summary.stop, SyncStop::Completed, "{summary:?}");
     assert_eq!(summary.windows_oversized, 1);
     assert_eq!(summary.windows.len(), 1, "the second week was synced");
@@ -303,7 +311,7 @@ fn a_window_over_the_event_limit_is_left_alone_and_the_run_goes_on() {
 #[test]
 fn a_rebuild_mid_run_counts_against_the_budget() {
     let tmp = temp_store();
-    let job = SyncJob::new(&tmp.path);
+    let job = SyncJob::new(&tmp.path, zones());
     job.run_uncancelled(&two_weeks(), &two_events());
     let mut moved = two_events();
     moved.events[0] = timed("a", TODAY_MS + 3 * HOUR, TODAY_MS + 4 * HOUR);
@@ -342,7 +350,7 @@ fn an_odd_event_seen_in_three_windows_is_counted_once() {
     };
     let mut long = timed("long", TODAY_MS + HOUR, TODAY_MS + 20 * DAY);
     long.title = "x".repeat(17_000);
-    let summary = SyncJob::new(&tmp.path).run_uncancelled(&plan, &Scripted::new(vec![vec![long]]));
+    let summary = SyncJob::new(&tmp.path, zones()).run_uncancelled(&plan, &Scripted::new(vec![vec![long]]));
     assert_eq!(summary.windows.len(), 3);
     assert_eq!(summary.events_truncated, 1, "{summary:?}");
 }
@@ -351,13 +359,13 @@ fn an_odd_event_seen_in_three_windows_is_counted_once() {
 #[test]
 fn the_run_lock_is_free_once_run_returns() {
     let tmp = temp_store();
-    let job = SyncJob::new(&tmp.path);
+    let job = SyncJob::new(&tmp.path, zones());
     assert_eq!(
         job.run_uncancelled(&two_weeks(), &two_events()).stop,
         SyncStop::Completed
     );
     assert_eq!(
-        SyncJob::new(&tmp.path)
+        SyncJob::new(&tmp.path, zones())
             .run_uncancelled(&two_weeks(), &two_events())
             .stop,
         SyncStop::Completed

@@ -4,7 +4,8 @@
 
 use std::cell::RefCell;
 
-use heat_core::model::{Zone, check_event, interval_overlaps};
+use crate::support::zones;
+use heat_core::model::{check_event, interval_overlaps};
 use heat_core::{CalendarAccess, CalendarRead, CalendarSource, SourceError, SourceEvent, TimeRange};
 
 pub struct FakeCalendar<'a> {
@@ -39,11 +40,11 @@ impl<'a> FakeCalendar<'a> {
 
     /// The events a read of `range` answers.
     pub fn overlapping(&self, range: TimeRange) -> Vec<SourceEvent> {
-        let zone = Zone::parse(self.zone, "zone").unwrap();
+        let zone = zones().zone(self.zone, "zone").unwrap();
         self.events
             .iter()
             .filter(|e| {
-                let (start, end) = check_event(e).unwrap().span.resolve(zone);
+                let (start, end) = check_event(e).unwrap().span.resolve(&zone);
                 interval_overlaps(start, end, range.start_ms, range.end_ms)
             })
             .cloned()

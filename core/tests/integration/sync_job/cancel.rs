@@ -13,6 +13,7 @@ use heat_core::{
     TimeRange,
 };
 
+use crate::support::zones;
 use crate::support::{HOUR, dump, temp_store, timed};
 use crate::sync_job::RunUncancelled;
 use crate::sync_job::calendar::FakeCalendar;
@@ -30,7 +31,7 @@ fn week_plan() -> SyncPlan {
 
 fn filled_store(path: &std::path::Path) -> Vec<String> {
     let first = FakeCalendar::new(vec![timed("kept", TODAY_MS + HOUR, TODAY_MS + 2 * HOUR)], "UTC");
-    let summary = SyncJob::new(path).run_uncancelled(&week_plan(), &first);
+    let summary = SyncJob::new(path, zones()).run_uncancelled(&week_plan(), &first);
     assert_eq!(summary.stop, SyncStop::Completed);
     dump(path)
 }
@@ -39,7 +40,7 @@ fn filled_store(path: &std::path::Path) -> Vec<String> {
 fn a_cancel_from_inside_a_read_leaves_that_window_unchanged() {
     let tmp = temp_store();
     let before = filled_store(&tmp.path);
-    let job = SyncJob::new(&tmp.path);
+    let job = SyncJob::new(&tmp.path, zones());
     let cancellation = SyncCancellation::new();
     let mut calendar = FakeCalendar::new(vec![timed("new", TODAY_MS + HOUR, TODAY_MS + 3 * HOUR)], "UTC");
     calendar.hook = Some((0, Box::new(|| cancellation.cancel())));
@@ -53,7 +54,7 @@ fn a_cancel_from_inside_a_read_leaves_that_window_unchanged() {
 #[test]
 fn a_cancel_before_the_run_begins_stays_armed_and_reaches_only_its_run() {
     let tmp = temp_store();
-    let job = SyncJob::new(&tmp.path);
+    let job = SyncJob::new(&tmp.path, zones());
     let stopped_early = SyncCancellation::new();
     stopped_early.cancel();
     let calendar = FakeCalendar::new(vec![timed("a", TODAY_MS, TODAY_MS + HOUR)], "UTC");
@@ -97,7 +98,7 @@ impl CalendarSource for BlockingSource {
 fn a_cancel_from_another_thread_ends_a_run_whose_read_blocks() {
     let tmp = temp_store();
     let before = filled_store(&tmp.path);
-    let job = Arc::new(SyncJob::new(&tmp.path));
+    let job = Arc::new(SyncJob::new(&tmp.path, zones()));
     let source = Arc::new(BlockingSource {
         entered: Barrier::new(2),
         released: AtomicBool::new(false),
@@ -142,7 +143,7 @@ fn a_cancel_inside_a_10k_event_reconcile_leaves_the_old_or_the_new_window() {
     for delay_micros in [0_u64, 500, 2_000, 5_000, 10_000, 20_000, 40_000, 80_000] {
         let tmp = temp_store();
         let old = filled_store(&tmp.path);
-        let job = Arc::new(SyncJob::new(&tmp.path));
+        let job = Arc::new(SyncJob::new(&tmp.path, zones()));
         let calendar = FakeCalendar::new(events.clone(), "UTC");
         let started = Barrier::new(2);
         let cancellation = SyncCancellation::new();

@@ -13,6 +13,7 @@ use proptest::prelude::*;
 use rusqlite::Connection;
 
 use crate::support::model::{Model, apply, check_day_digests, model_scope};
+use crate::support::zones;
 use crate::support::{DAY, MINUTE, temp_store};
 use crate::sync_job::calendar::FakeCalendar;
 
@@ -124,7 +125,7 @@ fn stored(path: &std::path::Path) -> Vec<SourceEvent> {
         end_ms: BASE_MS + 40 * DAY,
         time_zone: "UTC".into(),
     };
-    let mut events = HeatStore::open_read_only(path)
+    let mut events = HeatStore::open_read_only(path, zones())
         .unwrap()
         .events("me", &all)
         .unwrap();
@@ -163,7 +164,7 @@ fn check_run(plan: &SyncPlan, script: &RunScript, path: &std::path::Path, job: &
     if summary.store_rebuilt {
         model.clear();
     }
-    let planned = plan.windows().unwrap();
+    let planned = plan.windows(&zones()).unwrap();
     for synced in &summary.windows {
         apply(
             model,
@@ -197,7 +198,7 @@ fn check_run(plan: &SyncPlan, script: &RunScript, path: &std::path::Path, job: &
     );
     check_day_digests(&Connection::open(path).unwrap(), model);
     // No lock is held between runs, and the same reads again are a no-op.
-    let store = HeatStore::open(path).unwrap();
+    let store = HeatStore::open(path, zones()).unwrap();
     for synced in &summary.windows {
         let again = calendar.overlapping(range(&synced.window));
         let options = ReconcileOptions { allow_empty: true };
@@ -214,7 +215,7 @@ proptest! {
     #[test]
     fn every_run_leaves_each_window_old_or_new(plan in plan(), runs in proptest::collection::vec(run_script(), 1..6)) {
         let tmp = temp_store();
-        let job = SyncJob::new(&tmp.path);
+        let job = SyncJob::new(&tmp.path, zones());
         let mut model = Model::new();
         for script in &runs {
             check_run(&plan, script, &tmp.path, &job, &mut model);

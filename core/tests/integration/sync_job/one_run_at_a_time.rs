@@ -9,6 +9,7 @@ use heat_core::{
 };
 
 use crate::support::temp_store;
+use crate::support::zones;
 use crate::sync_job::RunUncancelled;
 use crate::sync_job::calendar::FakeCalendar;
 
@@ -40,7 +41,7 @@ impl CalendarSource for Reentrant<'_> {
 #[test]
 fn a_second_run_during_a_run_returns_already_running_without_reading() {
     let tmp = temp_store();
-    let job = SyncJob::new(&tmp.path);
+    let job = SyncJob::new(&tmp.path, zones());
     let plan = SyncPlan {
         past_days: 0,
         future_days: 1,
@@ -65,7 +66,7 @@ fn a_second_run_during_a_run_returns_already_running_without_reading() {
 #[test]
 fn an_invalid_plan_reads_nothing_and_creates_no_file() {
     let tmp = temp_store();
-    let job = SyncJob::new(&tmp.path);
+    let job = SyncJob::new(&tmp.path, zones());
     let calendar = FakeCalendar::new(Vec::new(), "UTC");
     let plan = SyncPlan {
         past_days: 0,

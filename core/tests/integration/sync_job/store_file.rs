@@ -5,6 +5,7 @@
 use heat_core::{StoreProblem, SyncJob, SyncPlan, SyncStop};
 use rusqlite::Connection;
 
+use crate::support::zones;
 use crate::support::{HOUR, temp_store, timed};
 use crate::sync_job::RunUncancelled;
 use crate::sync_job::calendar::FakeCalendar;
@@ -33,7 +34,7 @@ fn calendar() -> FakeCalendar<'static> {
 #[test]
 fn a_file_that_is_not_a_database_is_rebuilt_and_a_new_file_is_not() {
     let tmp = temp_store();
-    let job = SyncJob::new(&tmp.path);
+    let job = SyncJob::new(&tmp.path, zones());
     let created = job.run_uncancelled(&plan(), &calendar());
     assert_eq!(
         (created.stop.clone(), created.store_rebuilt),
@@ -57,7 +58,7 @@ fn a_file_that_is_not_a_database_is_rebuilt_and_a_new_file_is_not() {
 #[test]
 fn damage_found_mid_run_rebuilds_once_and_starts_over() {
     let tmp = temp_store();
-    let job = SyncJob::new(&tmp.path);
+    let job = SyncJob::new(&tmp.path, zones());
     job.run_uncancelled(&plan(), &calendar());
     // Damage a row, not the header: opening works, and the first window's
     // reconcile finds the damage when it reads the row of the changed day.
@@ -77,7 +78,7 @@ fn damage_found_mid_run_rebuilds_once_and_starts_over() {
 #[test]
 fn newer_and_foreign_files_are_never_touched() {
     let tmp = temp_store();
-    let job = SyncJob::new(&tmp.path);
+    let job = SyncJob::new(&tmp.path, zones());
     job.run_uncancelled(&plan(), &calendar());
     Connection::open(&tmp.path)
         .unwrap()
@@ -118,7 +119,7 @@ fn newer_and_foreign_files_are_never_touched() {
 #[test]
 fn no_lock_is_held_once_run_returns() {
     let tmp = temp_store();
-    let job = SyncJob::new(&tmp.path);
+    let job = SyncJob::new(&tmp.path, zones());
     assert_eq!(
         job.run_uncancelled(&plan(), &calendar()).stop,
         SyncStop::Completed

@@ -83,7 +83,7 @@ public final class StoreVersionWatcher {
 extension HeatStore {
     /// The store's version, from one read-only open that is let go at once;
     /// nil while the file does not exist yet or cannot be read.
-    public static func readVersion(path: String, scope: String) -> StoreVersion? {
-        try? HeatStore.openReadOnly(path: path).version(scope: scope)
+    public static func readVersion(path: String, scope: String, zones: ZoneDatabase = .device) -> StoreVersion? {
+        try? HeatStore.openReadOnly(path: path, zones: zones).version(scope: scope)
     }
 }

@@ -21,15 +21,17 @@ public final class DeviceCalendarSync: BlockingSync {
     /// - Parameters:
     ///   - storePath: usually `SharedStoreLocation.storeURL(appGroup:)`; the
     ///     job opens it per run and closes it before returning.
+    ///   - zones: the rules the job resolves zones with (the device's).
     ///   - deviceTimeZone, now: the device's (fixed ones in tests).
     public init(
         storePath: String,
         scope: String,
         source: any CalendarSource,
+        zones: ZoneDatabase = .device,
         deviceTimeZone: @escaping @Sendable () -> TimeZone = { TimeZone.current },
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
-        job = SyncJob(path: storePath)
+        job = SyncJob(path: storePath, zones: zones)
         self.source = source
         self.scope = scope
         self.deviceTimeZone = deviceTimeZone

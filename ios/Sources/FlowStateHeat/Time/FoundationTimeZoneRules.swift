@@ -3,8 +3,8 @@ import Foundation
 /// The device's time zone database (Foundation `TimeZone`, which iOS updates
 /// with each release) as the engine's zone rules, so local days follow the
 /// device calendar when governments change their rules (docs/time-zones.md).
-/// Call `FoundationTimeZoneRules.register()` once at app start-up, before the
-/// first store is opened.
+/// Stores and jobs get them through `ZoneDatabase.device`, built once per
+/// process.
 ///
 /// A zone is known when `TimeZone(identifier:)` accepts its IANA name or
 /// link (`UTC`, which Foundation calls `GMT`, included). Names Foundation
@@ -134,9 +134,11 @@ public final class FoundationTimeZoneRules: HostZoneRules {
         let rest = ["GMT", "UTC", "UT"].first { name.hasPrefix($0) }.map { name.dropFirst($0.count) } ?? Substring(name)
         return rest.hasPrefix("+") || rest.hasPrefix("-")
     }
+}
 
-    /// Makes Foundation the rules of every zone the engine parses from now on.
-    public static func register() {
-        registerHostZoneRules(rules: FoundationTimeZoneRules())
-    }
+extension ZoneDatabase {
+    /// The device's rules (Foundation), one database per process: each zone
+    /// is asked of Foundation once, on first use. Stores, jobs and windows of
+    /// the app resolve zones with it.
+    public static let device = ZoneDatabase.host(rules: FoundationTimeZoneRules())
 }

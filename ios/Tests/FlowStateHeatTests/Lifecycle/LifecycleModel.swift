@@ -346,7 +346,7 @@ final class LifecycleModel {
             }
         }
         let source = EventKitCalendarSource(client: calendar, deviceTimeZone: { berlin })
-        let heatSync = DeviceCalendarSync(storePath: storePath, scope: "device", source: source, deviceTimeZone: { berlin }, now: { today })
+        let heatSync = DeviceCalendarSync(storePath: storePath, scope: "device", source: source, zones: bundledZones, deviceTimeZone: { berlin }, now: { today })
         let lifecycle = SyncLifecycle(
             identifier: Self.identifier, sync: ModelSync(heatSync: heatSync, execution: execution), execution: execution,
             scheduler: ModelScheduler(self), granter: ModelGranter(self), source: source, changeSignal: signal,

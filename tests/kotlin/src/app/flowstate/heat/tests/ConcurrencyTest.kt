@@ -51,7 +51,7 @@ class ConcurrencyTest {
     @Test
     fun `eight threads with a store each reconcile different scopes of one file at once`() {
         val path = tempDir().resolve("shared.db").toString()
-        val stores = List(THREADS) { HeatStore.open(path) }
+        val stores = List(THREADS) { HeatStore.open(path, bundledZones) }
         try {
             reconcileScopesInParallel { stores[it] }
         } finally {

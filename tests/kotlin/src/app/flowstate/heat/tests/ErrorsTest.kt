@@ -11,7 +11,6 @@ import app.flowstate.heat.SyncJob
 import app.flowstate.heat.SyncStop
 import app.flowstate.heat.TimeWindow
 import app.flowstate.heat.eventsFromJson
-import app.flowstate.heat.windowOfDays
 import java.io.RandomAccessFile
 import java.nio.file.Files
 import kotlin.io.path.exists
@@ -96,9 +95,9 @@ class ErrorsTest {
     @Test
     fun `free functions reject bad arguments by field`() {
         val cases = mapOf(
-            "startDate" to { windowOfDays("2026-13-01", 7, "UTC") },
-            "timeZone" to { windowOfDays("2026-11-30", 7, "Europe/Atlantis") },
-            "days" to { windowOfDays("2026-11-30", -7, "UTC") },
+            "startDate" to { bundledZones.windowOfDays("2026-13-01", 7, "UTC") },
+            "timeZone" to { bundledZones.windowOfDays("2026-11-30", 7, "Europe/Atlantis") },
+            "days" to { bundledZones.windowOfDays("2026-11-30", -7, "UTC") },
             "json" to { eventsFromJson("{\"events\": [") },
             "colour" to { eventsFromJson("""{"events": [{"id": "a", "calendarId": "c", "title": "t", "colour": "red"}]}""") },
         )
@@ -132,7 +131,7 @@ class ErrorsTest {
     fun `a file of garbage is a CorruptDatabase`() {
         val path = tempDir().resolve("garbage.db")
         Files.write(path, ByteArray(8192) { (it * 7919 % 251).toByte() })
-        val error = assertFailsWith<HeatException.CorruptDatabase> { HeatStore.open(path.toString()) }
+        val error = assertFailsWith<HeatException.CorruptDatabase> { HeatStore.open(path.toString(), bundledZones) }
         assertTrue("not a SQLite database" in error.reason, error.reason)
     }
 
@@ -143,11 +142,11 @@ class ErrorsTest {
     ).map { (case, path) ->
         dynamicTest(case) {
             val bytes = Files.readAllBytes(path)
-            val error = assertFailsWith<HeatException.ForeignDatabase> { HeatStore.open(path.toString()) }
+            val error = assertFailsWith<HeatException.ForeignDatabase> { HeatStore.open(path.toString(), bundledZones) }
             assertFalse(error.reason.isEmpty())
             assertTrue(bytes.contentEquals(Files.readAllBytes(path)), "HeatStore.open changed the file")
 
-            val summary = SyncJob(path.toString()).run(oneWeekPlan(), AnsweringSource { manyEvents(3) }, SyncCancellation())
+            val summary = SyncJob(path.toString(), bundledZones).run(oneWeekPlan(), AnsweringSource { manyEvents(3) }, SyncCancellation())
             assertEquals(StoreProblem.FOREIGN_FILE, assertIs<SyncStop.StoreFailed>(summary.stop).problem)
             assertEquals(SyncDisposition.GIVE_UP, summary.disposition)
             assertTrue(bytes.contentEquals(Files.readAllBytes(path)), "the sync job deleted or changed the file")
@@ -157,7 +156,7 @@ class ErrorsTest {
     @Test
     fun `a store written by a newer schema is an IncompatibleDatabase`() {
         val path = tempDir().resolve("newer.db")
-        HeatStore.open(path.toString()).use { it.reconcileHeat("s", window, good, ReconcileOptions()) }
+        HeatStore.open(path.toString(), bundledZones).use { it.reconcileHeat("s", window, good, ReconcileOptions()) }
         // Closing the last connection checkpointed the WAL into the main file.
         assertFalse(path.resolveSibling("newer.db-wal").exists())
         RandomAccessFile(path.toFile(), "rw").use { file ->
@@ -167,7 +166,7 @@ class ErrorsTest {
             file.seek(60)
             file.writeInt(99)
         }
-        val error = assertFailsWith<HeatException.IncompatibleDatabase> { HeatStore.open(path.toString()) }
+        val error = assertFailsWith<HeatException.IncompatibleDatabase> { HeatStore.open(path.toString(), bundledZones) }
         assertEquals(99L, error.foundVersion)
         assertTrue(error.supportedVersion in 1L..98L)
     }

@@ -20,7 +20,7 @@ import kotlin.test.assertTrue
 class ForeignSourceTest {
     private val plan = oneWeekPlan()
     private val path = tempDir().resolve("heat.db").toString()
-    private val job = SyncJob(path)
+    private val job = SyncJob(path, bundledZones)
     private val stored = manyEvents(20)
 
     private fun run(source: AnsweringSource, cancellation: SyncCancellation = SyncCancellation()) =

@@ -1,7 +1,7 @@
 package app.flowstate.heat.tests
 
 import app.flowstate.heat.ReconcileOptions
-import app.flowstate.heat.windowOfDays
+import app.flowstate.heat.ZoneDatabase
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -15,12 +15,15 @@ import org.junit.jupiter.api.TestFactory
  * Runs with the bundled zone rules here and with java.time's in [GoldenFixturesWithHostRulesTest].
  */
 open class GoldenFixturesTest {
+    /** The rules every store and window of the class resolves zones with. */
+    protected open val zones: ZoneDatabase = bundledZones
+
     private fun eachFixture(check: (GoldenFixture) -> Unit): List<DynamicTest> =
         GoldenFixture.all().map { fixture -> dynamicTest(fixture.name) { check(fixture) } }
 
     @TestFactory
     fun `reconcile yields the frozen digest and a second call writes nothing`() = eachFixture { f ->
-        openTempStore().use { store ->
+        openTempStore(zones).use { store ->
             val first = store.reconcileHeat(f.scope, f.window, f.events, ReconcileOptions())
             assertTrue(first.changed)
             assertEquals(f.windowDigest, first.windowDigest)
@@ -38,7 +41,7 @@ open class GoldenFixturesTest {
 
     @TestFactory
     fun `heat map equals the fixture exactly`() = eachFixture { f ->
-        openTempStore().use { store ->
+        openTempStore(zones).use { store ->
             store.reconcileHeat(f.scope, f.window, f.events, ReconcileOptions())
             val map = store.heatMap(f.scope, f.window, f.slotMinutes)
             assertEquals(f.slotMinutes, map.slotMinutes)
@@ -49,7 +52,7 @@ open class GoldenFixturesTest {
 
     @TestFactory
     fun `free blocks equal the fixture exactly`() = eachFixture { f ->
-        openTempStore().use { store ->
+        openTempStore(zones).use { store ->
             store.reconcileHeat(f.scope, f.window, f.events, ReconcileOptions())
             assertEquals(f.freeBlocks, store.freeBlocks(f.scope, f.window, f.minFreeMinutes))
         }
@@ -59,8 +62,8 @@ open class GoldenFixturesTest {
     @Test
     fun `day summaries of the Berlin DST fixture`() {
         val f = GoldenFixture.all().single { it.name == "all_day_dst_berlin.json" }
-        assertEquals(f.window, windowOfDays("2026-10-24", 2, "Europe/Berlin"))
-        openTempStore().use { store ->
+        assertEquals(f.window, zones.windowOfDays("2026-10-24", 2, "Europe/Berlin"))
+        openTempStore(zones).use { store ->
             store.reconcileHeat(f.scope, f.window, f.events, ReconcileOptions())
             val (saturday, sunday) = store.daySummaries(f.scope, f.window)
             assertEquals("2026-10-24", saturday.date)

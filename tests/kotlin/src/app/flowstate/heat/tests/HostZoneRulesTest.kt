@@ -1,16 +1,14 @@
 package app.flowstate.heat.tests
 
+import app.flowstate.heat.EventTime
 import app.flowstate.heat.HeatException
 import app.flowstate.heat.HostZoneRules
+import app.flowstate.heat.ReconcileOptions
+import app.flowstate.heat.ZoneDatabase
 import app.flowstate.heat.ZoneOffsetTransition
 import app.flowstate.heat.ZoneOffsets
-import app.flowstate.heat.bundledZoneDatabase
-import app.flowstate.heat.registerHostZoneRules
+import app.flowstate.heat.bundledZoneList
 import app.flowstate.heat.time.JavaTimeZoneRules
-import app.flowstate.heat.unregisterHostZoneRules
-import app.flowstate.heat.windowOfDays
-import app.flowstate.heat.zoneDayStarts
-import app.flowstate.heat.zoneOffsetsAt
 import java.io.File
 import java.time.Instant
 import java.time.LocalDate
@@ -18,7 +16,6 @@ import java.time.ZoneId
 import java.time.ZoneOffset
 import java.time.zone.ZoneRulesProvider
 import kotlin.test.assertFailsWith
-import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -30,12 +27,10 @@ import org.junit.jupiter.api.Test
  * differences listed with both database versions in tests/fixtures/zone-rules/known-differences.txt.
  */
 class HostZoneRulesTest {
-    @AfterEach
-    fun bundledAgain() = unregisterHostZoneRules()
-
     @Test
     fun `bundled rules and java time agree for every zone from 1990 to 2040`() {
-        val bundled = bundledZoneDatabase()
+        val bundled = bundledZoneList()
+        val device = ZoneDatabase.host(JavaTimeZoneRules())
         val javaVersion = ZoneRulesProvider.getVersions("UTC").lastKey()
         val javaIds = ZoneId.getAvailableZoneIds()
         assertTrue(bundled.zoneIds.size > 500, "bundled zones: ${bundled.zoneIds.size}")
@@ -48,12 +43,10 @@ class HostZoneRulesTest {
             }
             val instants = probeInstants(zone)
             probes += instants.size + DAYS
-            unregisterHostZoneRules()
-            val bundledStarts = zoneDayStarts(zone, FIRST_DAY.toString(), DAYS)
-            val bundledOffsets = zoneOffsetsAt(zone, instants)
-            JavaTimeZoneRules.register()
-            val hostStarts = zoneDayStarts(zone, FIRST_DAY.toString(), DAYS)
-            val hostOffsets = zoneOffsetsAt(zone, instants)
+            val bundledStarts = bundledZones.zoneDayStarts(zone, FIRST_DAY.toString(), DAYS)
+            val bundledOffsets = bundledZones.zoneOffsetsAt(zone, instants)
+            val hostStarts = device.zoneDayStarts(zone, FIRST_DAY.toString(), DAYS)
+            val hostOffsets = device.zoneOffsetsAt(zone, instants)
             val differingDates = bundledStarts.indices.filter { bundledStarts[it] != hostStarts[it] }
                 .map { FIRST_DAY.plusDays(it.toLong()) } +
                 instants.indices.filter { bundledOffsets[it] != hostOffsets[it] }
@@ -73,30 +66,44 @@ class HostZoneRulesTest {
     }
 
     @Test
-    fun `windows follow the registered rules`() {
+    fun `windows follow the rules of the database that built them`() {
         // A device whose Berlin never changes its clocks: the fall week is 7 x 24 hours.
-        registerHostZoneRules(FixedOffsetRules(3600))
-        val window = windowOfDays("2026-10-19", 7, "Europe/Berlin")
+        val window = ZoneDatabase.host(FixedOffsetRules(3600)).windowOfDays("2026-10-19", 7, "Europe/Berlin")
         assertEquals(7 * 86_400_000L, window.endMs - window.startMs)
-        unregisterHostZoneRules()
-        val bundled = windowOfDays("2026-10-19", 7, "Europe/Berlin")
+        val bundled = bundledZones.windowOfDays("2026-10-19", 7, "Europe/Berlin")
         assertEquals(7 * 86_400_000L + 3_600_000L, bundled.endMs - bundled.startMs)
     }
 
     @Test
+    fun `two stores in one process resolve the same window with their own rules`() {
+        val fixed = ZoneDatabase.host(FixedOffsetRules(3600))
+        val fallSunday = bundledZones.windowOfDays("2026-10-25", 1, "Europe/Berlin")
+        val allDay = listOf(timed("h", 0, 0).copy(time = EventTime.AllDay("2026-10-25", "2026-10-26")))
+        val busyHours = listOf(bundledZones, fixed).map { zones ->
+            openTempStore(zones).use { store ->
+                store.reconcileHeat("me", fallSunday, allDay, ReconcileOptions())
+                store.daySummaries("me", fallSunday).sumOf { it.busyMinutes } / 60
+            }
+        }
+        // The bundled rules give the fall Sunday 25 hours; the fixed-offset device's
+        // Sunday is 24 hours, starting an hour after the window does.
+        assertEquals(listOf(25.0, 24.0), busyHours)
+    }
+
+    @Test
     fun `a failing device database is a typed error naming the field, not a crash`() {
-        registerHostZoneRules(ThrowingRules())
-        val error = assertFailsWith<HeatException.InvalidInput> { windowOfDays("2026-10-19", 7, "Europe/Berlin") }
+        val throwing = ZoneDatabase.host(ThrowingRules())
+        val error = assertFailsWith<HeatException.InvalidInput> { throwing.windowOfDays("2026-10-19", 7, "Europe/Berlin") }
         assertEquals("timeZone", error.field)
-        registerHostZoneRules(MalformedRules())
-        assertFailsWith<HeatException.InvalidInput> { windowOfDays("2026-10-19", 7, "Europe/Berlin") }
+        val malformed = ZoneDatabase.host(MalformedRules())
+        assertFailsWith<HeatException.InvalidInput> { malformed.windowOfDays("2026-10-19", 7, "Europe/Berlin") }
     }
 
     @Test
     fun `zones java time does not list are unknown, offset ids included`() {
-        JavaTimeZoneRules.register()
+        val device = ZoneDatabase.host(JavaTimeZoneRules())
         for (name in listOf("Mars/Olympus", "+05:00", "GMT+5")) {
-            val error = assertFailsWith<HeatException.InvalidInput>(name) { windowOfDays("2026-10-19", 1, name) }
+            val error = assertFailsWith<HeatException.InvalidInput>(name) { device.windowOfDays("2026-10-19", 1, name) }
             assertEquals("timeZone", error.field)
         }
     }

@@ -2,7 +2,6 @@ package app.flowstate.heat.tests
 
 import app.flowstate.heat.HeatException
 import app.flowstate.heat.importIcs
-import app.flowstate.heat.windowOfDays
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -30,7 +29,7 @@ class IcsImportTest {
 
     @Test
     fun `events skipped components and warnings come back with their lines`() {
-        val import = importIcs(calendar, windowOfDays("2026-10-19", 14, "UTC"), null)
+        val import = importIcs(calendar, bundledZones.windowOfDays("2026-10-19", 14, "UTC"), null)
         assertEquals(listOf("weekly@2026-10-19T07:00:00Z", "weekly@2026-10-26T07:00:00Z"), import.events.map { it.id })
         assertEquals(1, import.skipped.size)
         assertEquals(12L, import.skipped[0].line)
@@ -45,7 +44,7 @@ class IcsImportTest {
     @Test
     fun `a file with nothing of iCalendar throws InvalidInput`() {
         val error = assertFailsWith<HeatException.InvalidInput> {
-            importIcs("Secret notes", windowOfDays("2026-10-19", 1, "UTC"), null)
+            importIcs("Secret notes", bundledZones.windowOfDays("2026-10-19", 1, "UTC"), null)
         }
         assertEquals("BEGIN", error.field)
         assertFalse(error.toString().contains("Secret"))

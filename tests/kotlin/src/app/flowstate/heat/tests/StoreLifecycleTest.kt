@@ -2,7 +2,6 @@ package app.flowstate.heat.tests
 
 import app.flowstate.heat.HeatStore
 import app.flowstate.heat.ReconcileOptions
-import app.flowstate.heat.windowOfDays
 import java.time.Instant
 import kotlin.io.path.exists
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -30,13 +29,13 @@ class StoreLifecycleTest {
     fun `use releases the store and the file keeps the events`() {
         val path = tempDir().resolve("heat.db")
         val events = manyEvents(50)
-        val store = HeatStore.open(path.toString())
+        val store = HeatStore.open(path.toString(), bundledZones)
         store.use { it.reconcileHeat("s", window, events, ReconcileOptions()) }
 
         assertFailsWith<IllegalStateException> { store.events("s", window) }
         // The connection is closed: SQLite checkpointed and removed the WAL.
         assertFalse(path.resolveSibling("heat.db-wal").exists())
-        HeatStore.open(path.toString()).use { reopened ->
+        HeatStore.open(path.toString(), bundledZones).use { reopened ->
             assertEquals(events.sortedBy { it.id }, reopened.events("s", window).sortedBy { it.id })
             assertFalse(reopened.reconcileHeat("s", window, events, ReconcileOptions()).changed)
         }
@@ -63,7 +62,7 @@ class StoreLifecycleTest {
 
     @Test
     fun `a window of days spans local midnights across a DST change`() {
-        val week = windowOfDays("2026-10-19", 7, "Europe/Berlin")
+        val week = bundledZones.windowOfDays("2026-10-19", 7, "Europe/Berlin")
         assertEquals(7 * DAY + HOUR, week.endMs - week.startMs)
         assertEquals("Europe/Berlin", week.timeZone)
     }

@@ -20,7 +20,7 @@ class SyncCancellationTest {
     @Test
     fun `a cancellation cancelled before run ends that run unread, and a run with its own is unaffected`() {
         val path = tempDir().resolve("heat.db").toString()
-        val job = SyncJob(path)
+        val job = SyncJob(path, bundledZones)
         val source = AnsweringSource { manyEvents(20) }
         val early = SyncCancellation().apply { cancel() }
 

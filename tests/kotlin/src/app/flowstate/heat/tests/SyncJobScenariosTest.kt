@@ -5,6 +5,7 @@ import app.flowstate.heat.SyncCancellation
 import app.flowstate.heat.SyncJob
 import app.flowstate.heat.TimeRange
 import app.flowstate.heat.TimeWindow
+import app.flowstate.heat.ZoneDatabase
 import org.junit.jupiter.api.DynamicTest
 import org.junit.jupiter.api.TestFactory
 import java.nio.file.Files
@@ -17,6 +18,9 @@ import kotlin.test.assertEquals
  * rules here and with java.time's in [SyncJobScenariosWithHostRulesTest].
  */
 open class SyncJobScenariosTest {
+    /** The rules the job and the store resolve zones with. */
+    protected open val zones: ZoneDatabase = bundledZones
+
     @TestFactory
     fun `every golden scenario gives the expected summary, reads and store`() = SyncJobScenario.all().map { scenario ->
         DynamicTest.dynamicTest(scenario.name) { run(scenario) }
@@ -25,7 +29,7 @@ open class SyncJobScenariosTest {
     private fun run(scenario: SyncJobScenario) {
         val dir = Files.createTempDirectory("sync-job")
         val path = dir.resolve("heat.db").toString()
-        SyncJob(path).use { job ->
+        SyncJob(path, zones).use { job ->
             scenario.runs.forEachIndexed { i, run ->
                 val at = "${scenario.name}, run ${i + 1}"
                 val source = ScriptedSource(run)
@@ -44,7 +48,7 @@ open class SyncJobScenariosTest {
 
     private fun storedJson(path: String, scenario: SyncJobScenario, expected: Json): Map<String, Any?> {
         val window = expected["window"]
-        val events = HeatStore.openReadOnly(path).use { store ->
+        val events = HeatStore.openReadOnly(path, zones).use { store ->
             store.events(scenario.plan.scope, TimeWindow(window["startMs"].long, window["endMs"].long, scenario.plan.timeZone))
         }.sortedBy { it.id }
         val wanted = expected["events"].list

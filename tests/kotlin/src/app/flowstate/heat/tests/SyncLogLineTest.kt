@@ -25,7 +25,7 @@ class SyncLogLineTest {
 
     @Test
     fun `the log line has the stop and no title, location or id, completed or failed`() {
-        val job = SyncJob(tempDir().resolve("heat.db").toString())
+        val job = SyncJob(tempDir().resolve("heat.db").toString(), bundledZones)
 
         val completed = job.run(oneWeekPlan(), AnsweringSource { appointments }, SyncCancellation())
         assertEquals(SyncStop.Completed, completed.stop)

@@ -8,6 +8,7 @@ import app.flowstate.heat.Participation
 import app.flowstate.heat.SourceEvent
 import app.flowstate.heat.SyncPlan
 import app.flowstate.heat.TimeWindow
+import app.flowstate.heat.ZoneDatabase
 import app.flowstate.heat.defaultSyncPlan
 import java.io.RandomAccessFile
 import java.nio.file.Files
@@ -23,7 +24,10 @@ const val MONDAY = 1_795_996_800_000L
 /** A fresh directory under the system temp dir, deleted when the JVM exits. */
 fun tempDir(): Path = Files.createTempDirectory("heat-kotlin-").also { it.toFile().deleteOnExit() }
 
-fun openTempStore(): HeatStore = HeatStore.open(tempDir().resolve("heat.db").toString())
+/** The IANA database compiled into the host library: the zone rules of most binding tests. */
+val bundledZones: ZoneDatabase by lazy { ZoneDatabase.bundled() }
+
+fun openTempStore(zones: ZoneDatabase = bundledZones): HeatStore = HeatStore.open(tempDir().resolve("heat.db").toString(), zones)
 
 fun utcWindow(startMs: Long = MONDAY, days: Int = 7) = TimeWindow(startMs, startMs + days * DAY, "UTC")
 
@@ -32,7 +36,7 @@ fun oneWeekPlan(): SyncPlan = defaultSyncPlan("me", "UTC", "2026-11-30").copy(pa
 
 /** The ids of scope "me" in the file at [path], in the week from [MONDAY], sorted. */
 fun storedIds(path: String): List<String> =
-    HeatStore.openReadOnly(path).use { store -> store.events("me", utcWindow()).map { it.id }.sorted() }
+    HeatStore.openReadOnly(path, bundledZones).use { store -> store.events("me", utcWindow()).map { it.id }.sorted() }
 
 /**
  * A SQLite file of another application: a real database file (a store the
@@ -44,7 +48,7 @@ fun storedIds(path: String): List<String> =
  */
 fun foreignSqliteFile(applicationId: Int, userVersion: Int): Path {
     val path = tempDir().resolve("other-app.sqlite")
-    HeatStore.open(path.toString()).close()
+    HeatStore.open(path.toString(), bundledZones).close()
     check(!Files.exists(path.resolveSibling("other-app.sqlite-wal"))) { "closing folds the WAL into the file" }
     RandomAccessFile(path.toFile(), "rw").use { file ->
         file.seek(60)

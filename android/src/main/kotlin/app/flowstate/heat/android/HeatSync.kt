@@ -4,6 +4,7 @@ import android.content.Context
 import app.flowstate.heat.HeatStore
 import app.flowstate.heat.StoreVersion
 import app.flowstate.heat.SyncJob
+import app.flowstate.heat.ZoneDatabase
 import app.flowstate.heat.sync.HeatSyncConfig
 import app.flowstate.heat.sync.ScheduledSync
 import app.flowstate.heat.sync.StoreChanges
@@ -81,15 +82,20 @@ object HeatSync {
     fun storePath(context: Context): String = File(context.noBackupFilesDir, STORE_FILE).path
 
     /**
+     * The process's zone database over the device's rules (java.time), the
+     * one the store and the job resolve zones with: build a screen's windows
+     * with it (`HeatSync.zones.windowOfDays(...)`). Built on first use, which
+     * loads the native library: off the main thread.
+     */
+    val zones: ZoneDatabase get() = DeviceZoneRules.database
+
+    /**
      * Opens the store read-only for a screen (blocking: call it off the main
      * thread, and `close()` the store when done): it never creates, migrates
      * or writes the file; before the first sync it throws `HeatException`.
-     * The device's zone rules are registered on the first call.
+     * The store resolves time zones with the device's rules.
      */
-    fun openStore(context: Context): HeatStore {
-        DeviceZoneRules.ensure()
-        return HeatStore.openReadOnly(storePath(context))
-    }
+    fun openStore(context: Context): HeatStore = HeatStore.openReadOnly(storePath(context), DeviceZoneRules.database)
 
     /**
      * The store's version for [scope] while collected: collect it while the
@@ -101,8 +107,7 @@ object HeatSync {
     @JvmOverloads
     fun changes(context: Context, scope: String = SCOPE, pollEvery: Duration = 30.seconds): Flow<StoreVersion> =
         flow {
-            DeviceZoneRules.ensure()
-            emitAll(StoreChanges.versions(storePath(context), scope, pollEvery))
+            emitAll(StoreChanges.versions(storePath(context), DeviceZoneRules.database, scope, pollEvery))
         }.flowOn(Dispatchers.IO)
 
     internal fun scheduling(context: Context) =
@@ -116,8 +121,6 @@ object HeatSync {
      * (and is retried after it) instead of repeating it.
      */
     @Synchronized
-    internal fun syncJob(context: Context): SyncJob = job ?: run {
-        DeviceZoneRules.ensure()
-        SyncJob(storePath(context)).also { job = it }
-    }
+    internal fun syncJob(context: Context): SyncJob =
+        job ?: SyncJob(storePath(context), DeviceZoneRules.database).also { job = it }
 }

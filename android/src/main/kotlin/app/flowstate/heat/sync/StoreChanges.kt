@@ -3,6 +3,7 @@ package app.flowstate.heat.sync
 import app.flowstate.heat.HeatException
 import app.flowstate.heat.HeatStore
 import app.flowstate.heat.StoreVersion
+import app.flowstate.heat.ZoneDatabase
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -35,21 +36,26 @@ object StoreChanges {
     }
 
     /**
-     * The current [StoreVersion] of [scope] in the store at [path], then each new
-     * one. Nothing while the file does not exist yet (before the first sync)
-     * or cannot be read; the next poll tries again.
+     * The current [StoreVersion] of [scope] in the store at [path] (opened
+     * with [zones]), then each new one. Nothing while the file does not exist
+     * yet (before the first sync) or cannot be read; the next poll tries again.
      */
-    fun versions(path: String, scope: String, pollEvery: Duration = 30.seconds): Flow<StoreVersion> = flow {
+    fun versions(
+        path: String,
+        zones: ZoneDatabase,
+        scope: String,
+        pollEvery: Duration = 30.seconds,
+    ): Flow<StoreVersion> = flow {
         while (true) {
             val seen = nudges.value[scope]
-            read(path, scope)?.let { emit(it) }
+            read(path, zones, scope)?.let { emit(it) }
             withTimeoutOrNull(pollEvery) { nudges.first { it[scope] != seen } }
         }
     }.distinctUntilChanged().flowOn(Dispatchers.IO)
 
-    private fun read(path: String, scope: String): StoreVersion? =
+    private fun read(path: String, zones: ZoneDatabase, scope: String): StoreVersion? =
         try {
-            HeatStore.openReadOnly(path).use { store -> store.version(scope) }
+            HeatStore.openReadOnly(path, zones).use { store -> store.version(scope) }
         } catch (unreadable: HeatException) {
             null
         }

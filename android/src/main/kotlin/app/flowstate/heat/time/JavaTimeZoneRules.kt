@@ -3,15 +3,14 @@ package app.flowstate.heat.time
 import app.flowstate.heat.HostZoneRules
 import app.flowstate.heat.ZoneOffsetTransition
 import app.flowstate.heat.ZoneOffsets
-import app.flowstate.heat.registerHostZoneRules
 import java.time.Instant
 import java.time.ZoneId
 
 /**
  * The device's time zone database (java.time, which Android updates with the OS) as the
  * engine's zone rules, so local days follow the device calendar when governments change
- * their rules (docs/time-zones.md). Call [register] once at app start-up, before the first
- * store is opened. java.time needs API 26, the library's minSdk.
+ * their rules (docs/time-zones.md). Stores and jobs get them as `ZoneDatabase.host(JavaTimeZoneRules())`,
+ * built once per process. java.time needs API 26, the library's minSdk.
  *
  * Only region ids the device lists (`Europe/Berlin`, `UTC`, links such as `US/Eastern`) are
  * known; offset ids (`+05:00`, `GMT+5`) are refused like unknown names.
@@ -33,10 +32,5 @@ class JavaTimeZoneRules : HostZoneRules {
             at = next.instant
         }
         return ZoneOffsets(initialOffsetSeconds, transitions)
-    }
-
-    companion object {
-        /** Makes java.time the rules of every zone the engine parses from now on. */
-        fun register() = registerHostZoneRules(JavaTimeZoneRules())
     }
 }

@@ -3,8 +3,8 @@ package app.flowstate.heat.sync
 import app.flowstate.heat.HeatStore
 import app.flowstate.heat.SyncJob
 import app.flowstate.heat.SyncStop
+import app.flowstate.heat.ZoneDatabase
 import app.flowstate.heat.defaultSyncPlan
-import app.flowstate.heat.windowOfDays
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Dispatchers
@@ -21,20 +21,22 @@ import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertTrue
 
+private val zones = ZoneDatabase.bundled()
+
 class CancellableRunTest {
     @TempDir
     lateinit var dir: Path
 
     private val plan = defaultSyncPlan("me", "Europe/Berlin", "2026-11-30").copy(pastDays = 0, futureDays = 14)
-    private val week = windowOfDays("2026-11-30", 7, "Europe/Berlin")
+    private val week = zones.windowOfDays("2026-11-30", 7, "Europe/Berlin")
 
     private fun storedIds(path: String) =
-        HeatStore.openReadOnly(path).use { store -> store.events("me", week).map { it.id }.sorted() }
+        HeatStore.openReadOnly(path, zones).use { store -> store.events("me", week).map { it.id }.sorted() }
 
     @Test
     fun `cancelling the caller cancels its run, which leaves the store as it was, and calls onStop`() = runBlocking {
         val path = dir.resolve("heat.sqlite").toString()
-        val job = SyncJob(path)
+        val job = SyncJob(path, zones)
         val first = Rows.sourceEvents(5, "2026-11-30T09:00:00Z")
         assertEquals(SyncStop.Completed, job.runCancellable(plan, ScriptedSource(first)).stop)
         val before = storedIds(path)
@@ -56,7 +58,7 @@ class CancellableRunTest {
 
     @Test
     fun `a stop before a run began reaches only that run, not another worker's (issue 20, point 6)`() = runBlocking {
-        val job = SyncJob(dir.resolve("heat.sqlite").toString())
+        val job = SyncJob(dir.resolve("heat.sqlite").toString(), zones)
         val reading = CountDownLatch(1)
         val release = CountDownLatch(1)
         val slow = ScriptedSource(Rows.sourceEvents(3, "2026-11-30T09:00:00Z")) {

@@ -4,6 +4,7 @@ import app.flowstate.heat.SyncJob
 import app.flowstate.heat.SyncCancellation
 import app.flowstate.heat.StoreVersion
 import app.flowstate.heat.SyncStop
+import app.flowstate.heat.ZoneDatabase
 import app.flowstate.heat.defaultSyncPlan
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.launch
@@ -19,6 +20,8 @@ import kotlin.time.Duration.Companion.hours
 import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.seconds
 
+private val zones = ZoneDatabase.bundled()
+
 class StoreChangesTest {
     @TempDir
     lateinit var dir: Path
@@ -28,13 +31,13 @@ class StoreChangesTest {
     @Test
     fun `a run in this process that changed the scope is seen at once, a no-op run is not`() = runBlocking {
         val path = dir.resolve("heat.sqlite").toString()
-        val job = SyncJob(path)
+        val job = SyncJob(path, zones)
         val events = Rows.sourceEvents(3, "2026-11-30T09:00:00Z")
         assertEquals(SyncStop.Completed, job.runCancellable(plan, ScriptedSource(events)).stop)
 
         val versions = Channel<StoreVersion>(Channel.UNLIMITED)
         // Polls once an hour: anything seen within the test comes from a nudge.
-        val screen = launch { StoreChanges.versions(path, "me", pollEvery = 1.hours).collect { versions.send(it) } }
+        val screen = launch { StoreChanges.versions(path, zones, "me", pollEvery = 1.hours).collect { versions.send(it) } }
         val first = withTimeout(10.seconds) { versions.receive() }
         assertEquals(1L, first.changeCount)
 
@@ -50,12 +53,12 @@ class StoreChangesTest {
     fun `nothing before the first sync, then the store once it exists, polled`() = runBlocking {
         val path = dir.resolve("heat.sqlite").toString()
         val versions = Channel<StoreVersion>(Channel.UNLIMITED)
-        val screen = launch { StoreChanges.versions(path, "me", pollEvery = 50.milliseconds).collect { versions.send(it) } }
+        val screen = launch { StoreChanges.versions(path, zones, "me", pollEvery = 50.milliseconds).collect { versions.send(it) } }
         kotlinx.coroutines.delay(200)
         assertEquals(null, versions.tryReceive().getOrNull(), "no store file yet")
         assertEquals(false, File(path).exists(), "the screen created nothing")
         // Another process's run (no nudge here): a different job object, the poll sees it.
-        SyncCancellation().use { SyncJob(path).run(plan, ScriptedSource(Rows.sourceEvents(1, "2026-11-30T09:00:00Z")), it) }
+        SyncCancellation().use { SyncJob(path, zones).run(plan, ScriptedSource(Rows.sourceEvents(1, "2026-11-30T09:00:00Z")), it) }
         // A poll may first see the new file before its first window is written (count 0).
         val version = withTimeout(10.seconds) {
             var seen = versions.receive()
