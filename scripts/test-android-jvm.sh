@@ -16,8 +16,9 @@
 #      `@RequiresApi`, whose stand-in is android/api-check/annotation), the
 #      copy the Gradle build compiles.
 #   3. Must-fail: each case of android/api-check/must-fail.txt is one adapter
-#      line replaced by a plausible wrong one; each copy must be rejected by
-#      the compiler, with the expected error, or the stubs are too lenient.
+#      (or Android bindings) line replaced by a plausible wrong one; each copy
+#      must be rejected by the compiler, with the expected error, or the stubs
+#      are too lenient.
 #   4. JVM tests: android/src/test (JUnit 5) against the host build of
 #      heat-ffi, on real store files; among them the model of WorkManager
 #      and the app's process, whose random lifecycles print their step count
@@ -93,8 +94,8 @@ mapfile -t android_sources < <(find "$ANDROID_BINDINGS" android/src/main/kotlin 
 echo "==> adapters with the Android flavour of the bindings (android = true): ${#android_sources[@]} files, kotlinc -Werror"
 "$KOTLINC" -Werror -jvm-target 17 -cp "$api_cp:$runtime_cp" -d "$OUT/main-android" "${android_sources[@]}"
 
-echo "==> must-fail: wrong copies of adapter lines, each rejected by the compiler"
-android/api-check/run-must-fail.sh "$OUT/must-fail" "$OUT/main" "$api_cp:$runtime_cp"
+echo "==> must-fail: wrong copies of adapter and Android bindings lines, each rejected by the compiler"
+android/api-check/run-must-fail.sh "$OUT/must-fail" "$OUT/main" "$ANDROID_BINDINGS" "$OUT/main-android" "$api_cp:$runtime_cp"
 
 # The lifecycle scenarios are read with the cross-language suite's JSON reader.
 mapfile -t test_sources < <(find android/src/test/kotlin -name '*.kt' | sort; echo tests/kotlin/src/app/flowstate/heat/tests/Json.kt)
