@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Java stub sources of the Android API classes the Android adapters use.
 
-    android-api-stubs.py STUBS_DIR OUT_DIR SOURCE_DIR...
+    android-api-stubs.py STUBS_DIR API_FACTS OUT_DIR SOURCE_DIR...
 
 STUBS_DIR is the `android-stubs` folder of the Python package
 `chaquopy-stubs-android` (pinned in scripts/setup-toolchains.sh): type stubs
@@ -16,12 +16,19 @@ real `android.jar`.
 
 Why Java and not Kotlin stubs: Kotlin sees Java members as the real SDK's are
 seen (platform types, static members of interfaces reachable through
-implementing classes, SAM conversion), which hand-written Kotlin would not.
+implementing classes, SAM conversion, a Java `@Deprecated` member reported as
+deprecated, which `-Werror` makes an error), which hand-written Kotlin would
+not.
 
 What the `.pyi` files lose, restored here:
-- interface, abstract or final class: KIND (the table below); an unlisted
-  class with two class-looking bases stops the script, naming the one to add;
-- `protected` nested types: KIND too;
+- interface, abstract or final class, `protected` nested types and
+  `@Deprecated` classes and members: from API_FACTS
+  (android/api-check/android-<level>-api.txt), the class lines and the
+  deprecated member lines of AOSP's frozen API signature file at the same
+  level. Every generated class must have its line there (a nested class
+  without one is left out and counted; android.R keeps only the ones listed),
+  and a listed deprecated member the stubs do not have stops the script, so
+  the facts and the stubs cannot drift apart;
 - primitive return widths: `int` returns are Java `int` unless
   RETURN_WIDTHS says `long`/`short`; `float` returns are `double` unless it
   says `float`;
@@ -56,27 +63,6 @@ EXTRA_CLASSES = [
     # Named with its package by the Android flavour of the bindings.
     "android.system.SystemCleaner",
 ]
-
-# Interfaces and protected types (fnmatch patterns over Java canonical names).
-KIND = {
-    "android.database.Cursor": "interface",
-    "android.provider.BaseColumns": "interface",
-    "android.provider.SyncStateContract.Columns": "interface",
-    "android.provider.CalendarContract.*Columns": "protected interface",
-    "android.os.Parcelable": "interface",
-    "android.os.Parcelable.Creator": "interface",
-    "android.os.Parcelable.ClassLoaderCreator": "interface",
-    "android.content.Context": "abstract class",
-    "android.content.pm.PackageManager": "abstract class",
-    "android.content.ContentResolver": "abstract class",
-    "android.net.Uri": "abstract class",
-    # Final in android.jar, and constructed or named by the adapters: final
-    # here too, so that subclassing them fails as it would against the SDK.
-    "android.app.NotificationChannel": "final class",
-    "android.provider.CalendarContract.Instances": "final class",
-    "android.provider.CalendarContract.Events": "final class",
-    "android.provider.CalendarContract.Calendars": "final class",
-}
 
 # Compile-time constants whose value code must see (annotation arguments such
 # as `@RequiresApi(Build.VERSION_CODES.UPSIDE_DOWN_CAKE)` in the Android flavour
@@ -132,11 +118,101 @@ class JavaClass:
         return self.name.rsplit(".", 1)[1]
 
 
-def kind_of(name: str) -> str:
-    for pattern, kind in KIND.items():
-        if fnmatch.fnmatchcase(name, pattern):
-            return kind
-    return "class"
+# --- the API facts (API_FACTS) ----------------------------------------------------
+
+
+@dataclass
+class ClassFacts:
+    kind: str  # "interface", "abstract class", "final class" or "class"
+    protected: bool
+    deprecated: bool
+    # Deprecated members, by key ("field NAME", "method name(T,...)",
+    # "ctor(T,...)", parameter types erased), with their line.
+    members: dict[str, str] = field(default_factory=dict)
+
+
+def strip_annotations(text: str) -> str:
+    """`text` without its annotations, arguments included (`@RequiresPermission(allOf={"a", b})`)."""
+    out, i = [], 0
+    while i < len(text):
+        if text[i] != "@":
+            out.append(text[i])
+            i += 1
+            continue
+        i = re.compile(r"@[\w.]+").match(text, i).end()
+        if text.startswith("(", i):
+            depth, quoted = 0, False
+            while True:
+                c = text[i]
+                if c == '"':
+                    quoted = not quoted
+                elif not quoted and c == "(":
+                    depth += 1
+                elif not quoted and c == ")":
+                    depth -= 1
+                i += 1
+                if depth == 0:
+                    break
+        while text.startswith(" ", i):
+            i += 1
+    return "".join(out)
+
+
+def erased(java_type: str) -> str:
+    """A parameter type as both sides can write it: no generics, varargs as arrays, no `java.lang.`."""
+    previous = None
+    while previous != java_type:
+        previous, java_type = java_type, re.sub(r"<[^<>]*>", "", java_type)
+    return re.sub(r"^java\.lang\.(?=[A-Z])", "", java_type.replace("...", "[]").strip())
+
+
+def parameter_types(params: str) -> list[str]:
+    types, depth, current = [], 0, ""
+    for c in params:
+        depth += {"<": 1, ">": -1}.get(c, 0)
+        if c == "," and depth == 0:
+            types.append(current)
+            current = ""
+        else:
+            current += c
+    return [erased(t) for t in types + [current] if t.strip()]
+
+
+def member_key(line: str) -> str:
+    """The key of a member line of the signature file."""
+    text = strip_annotations(line.strip())
+    if text.startswith("field "):
+        return "field " + text.split(" = ", 1)[0].rstrip(";").split()[-1]
+    m = re.fullmatch(r"ctor (?:[a-z]+ )*[\w.]+\((.*)\)(?: throws .*)?;", text) or re.fullmatch(
+        r"method (?:[a-z]+ )*(?:<.*?> )?\S+ (\w+)\((.*)\)(?: throws .*)?;", text)
+    if not m:
+        raise SystemExit(f"android-api-stubs: cannot read the API facts line {line.strip()!r}")
+    if text.startswith("ctor "):
+        return f"ctor({','.join(parameter_types(m.group(1)))})"
+    return f"method {m.group(1)}({','.join(parameter_types(m.group(2)))})"
+
+
+def read_facts(path: Path) -> dict[str, ClassFacts]:
+    facts: dict[str, ClassFacts] = {}
+    package, current = None, None
+    for line in path.read_text().splitlines():
+        if not line.strip() or line.startswith("#") or line == "}":
+            continue
+        if m := re.fullmatch(r"package ([\w.]+) \{", line):
+            package = m.group(1)
+        elif line.startswith("    "):
+            if current is None or "@Deprecated" not in line:
+                raise SystemExit(f"android-api-stubs: {path}: {line.strip()!r} is not a deprecated member of a class")
+            current.members[member_key(line)] = line.strip()
+        elif m := re.match(r"  ((?:@[\w.]+ )*)((?:[a-z]+ )*)(class|interface) ([\w.]+)", line):
+            modifiers = m.group(2).split()
+            kind = "interface" if m.group(3) == "interface" else next(
+                (f"{k} class" for k in ("final", "abstract") if k in modifiers), "class")
+            deprecated = "@Deprecated" in m.group(1).split()
+            current = facts[f"{package}.{m.group(4)}"] = ClassFacts(kind, "protected" in modifiers, deprecated)
+        else:
+            raise SystemExit(f"android-api-stubs: {path}: cannot read {line!r}")
+    return facts
 
 
 class Api:
@@ -195,11 +271,13 @@ class Api:
 
 
 class Generator:
-    def __init__(self, api: Api, roots: list[str]):
+    def __init__(self, api: Api, facts: dict[str, ClassFacts], roots: list[str]):
         self.api = api
+        self.facts = facts
         self.included: set[str] = set()  # top-level android classes
         self.java_types: dict[str, str] = {}  # JDK class -> "interface" | "class" | "missing"
         self.dropped = 0
+        self.deprecated = 0
         pending = list(roots)
         while pending:
             top = pending.pop()
@@ -207,7 +285,10 @@ class Generator:
                 continue
             self.api.module(top.rsplit(".", 1)[0])
             if top not in self.api.classes:
-                raise SystemExit(f"android-api-stubs: {top} is not in the API 36 stubs")
+                raise SystemExit(f"android-api-stubs: {top} is not in the type stubs")
+            if top not in facts:
+                raise SystemExit(f"android-api-stubs: {top} has no class line in the API facts: copy it, and "
+                                 "its nested classes' and deprecated members' lines, from the signature file")
             self.included.add(top)
             for cls in self.walk(self.api.classes[top]):
                 for base in cls.node.bases:
@@ -215,12 +296,21 @@ class Generator:
                     resolved = self.api.resolve(ref, cls.module) if ref else ""
                     if resolved.startswith("android."):
                         pending.append(self.api.top_level_of(resolved))
+        # The classes written: those of the included top-level classes that
+        # the facts list; a nested class they do not list is left out.
+        self.generated = {cls.name for top in self.included for cls in self.walk(self.api.classes[top], facts)}
+        self.left_out = sum(1 for top in self.included for _ in self.walk(self.api.classes[top])) - len(self.generated)
+        stale = sorted(set(facts) - self.generated)
+        if stale:
+            raise SystemExit(f"android-api-stubs: the API facts list classes that are not generated: {stale}")
 
     @staticmethod
-    def walk(cls: JavaClass):
-        yield cls
-        for nested in cls.nested:
-            yield from Generator.walk(nested)
+    def walk(cls: JavaClass, only: dict[str, ClassFacts] | None = None):
+        """`cls` and its nested classes; with `only`, those it lists (and their nested ones it lists)."""
+        if only is None or cls.name in only:
+            yield cls
+            for nested in cls.nested:
+                yield from Generator.walk(nested, only)
 
     @staticmethod
     def base_name(base: ast.expr) -> str | None:
@@ -248,7 +338,7 @@ class Generator:
 
     def is_interface(self, name: str) -> bool:
         if name.startswith("android."):
-            return "interface" in kind_of(name)
+            return self.facts[name].kind == "interface"
         return self.java_types.get(name) == "interface"
 
     # --- types -------------------------------------------------------------------
@@ -295,7 +385,7 @@ class Generator:
             raise Unsupported(f"method type variable {text}")
         name = self.api.resolve(text, cls.module)
         if name.startswith("android."):
-            if name not in self.api.classes or self.api.top_level_of(name) not in self.included:
+            if name not in self.generated:
                 raise Unsupported(f"{name} not generated")
             return name
         if name.startswith("java.chaquopy"):
@@ -319,7 +409,7 @@ class Generator:
             package = cls.module
             path = out.joinpath(*package.split("."), f"{cls.simple}.java")
             path.parent.mkdir(parents=True, exist_ok=True)
-            lines = ["// Generated by scripts/android-api-stubs.py from chaquopy-stubs-android; do not edit.",
+            lines = ["// Generated by scripts/android-api-stubs.py from chaquopy-stubs-android and the API facts; do not edit.",
                      f"package {package};", ""]
             lines += self.emit_class(cls, indent="", nested_in=None)
             path.write_text("\n".join(lines) + "\n")
@@ -327,11 +417,11 @@ class Generator:
         return written
 
     def emit_class(self, cls: JavaClass, indent: str, nested_in: str | None) -> list[str]:
-        kind = kind_of(cls.name)
-        interface = "interface" in kind
-        if nested_in == "interface" and kind.startswith("protected"):
+        facts = self.facts[cls.name]
+        interface = facts.kind == "interface"
+        if nested_in == "interface" and facts.protected:
             raise SystemExit(f"android-api-stubs: {cls.name} cannot be protected inside an interface")
-        visibility = "protected" if kind.startswith("protected") else "public"
+        visibility = "protected" if facts.protected else "public"
         static = "static " if nested_in else ""
         bases = [b for b in cls.node.bases if self.base_name(b)]
         supers = []
@@ -349,25 +439,23 @@ class Generator:
                 name + (f" extends {self.reference(ast.parse(bound, mode='eval').body, cls)}" if bound else "")
                 for name, bound in cls.type_params.values()
             ) + ">"
+        deprecated = "@Deprecated " if facts.deprecated else ""
+        self.deprecated += facts.deprecated
         if interface:
             if any(not is_interface for _, is_interface in supers):
-                raise SystemExit(f"android-api-stubs: interface {cls.name} has a class base; fix KIND")
-            header = f"{visibility} {static}interface {cls.simple}{params}"
+                raise SystemExit(f"android-api-stubs: interface {cls.name} has a class base in the type stubs")
+            header = f"{deprecated}{visibility} {static}interface {cls.simple}{params}"
             if supers:
                 header += " extends " + ", ".join(name for name, _ in supers)
         else:
             classes = [name for name, is_interface in supers if not is_interface]
             interfaces = [name for name, is_interface in supers if is_interface]
             if len(classes) > 1:
-                raise SystemExit(f"android-api-stubs: {cls.name} extends {classes}: add the interfaces to KIND")
-            # A class implementing interfaces would have to implement their
-            # methods; abstract spares that, unless KIND says the class is
-            # final (javac then checks that its stub declares them all).
-            if kind.endswith("final class"):
-                modifier = "final "
-            else:
-                modifier = "abstract " if "abstract" in kind or interfaces else ""
-            header = f"{visibility} {static}{modifier}class {cls.simple}{params}"
+                raise SystemExit(f"android-api-stubs: {cls.name} extends {classes}: the API facts make none an interface")
+            # As in the SDK; javac then checks that a class that is not
+            # abstract declares the methods of its interfaces.
+            modifier = {"final class": "final ", "abstract class": "abstract "}.get(facts.kind, "")
+            header = f"{deprecated}{visibility} {static}{modifier}class {cls.simple}{params}"
             if classes:
                 header += f" extends {classes[0]}"
             if interfaces:
@@ -376,26 +464,61 @@ class Generator:
         inner = indent + "    "
         seen: set[str] = set()
         has_constructor = False
+        missing = dict(facts.members)
         for node in cls.node.body:
+            if not isinstance(node, (ast.AnnAssign, ast.FunctionDef)):
+                continue
+            matched = self.deprecated_matches(node, cls, facts)
+            for key in matched:
+                missing.pop(key, None)
+            mark = "@Deprecated " if matched else ""
             try:
                 if isinstance(node, ast.AnnAssign):
-                    body.append(inner + self.emit_field(node, cls, interface))
-                elif isinstance(node, ast.FunctionDef):
+                    body.append(inner + mark + self.emit_field(node, cls, interface))
+                    self.deprecated += bool(matched)
+                else:
                     line, signature = self.emit_method(node, cls, interface)
                     if signature not in seen:
                         seen.add(signature)
-                        body.append(inner + line)
+                        body.append(inner + mark + line)
+                        self.deprecated += bool(matched)
                         has_constructor |= node.name == "__init__"
             except Unsupported:
                 self.dropped += 1
+        if missing:
+            raise SystemExit(f"android-api-stubs: {cls.name}: deprecated in the API facts but not in the type stubs: "
+                             + "; ".join(missing.values()))
         if not interface and not has_constructor:
             # Subclass stubs need a super constructor; protected keeps the
             # adapters from constructing what the real API does not let them.
             body.append(f"{inner}protected {cls.simple}() {{ }}")
         for nested in cls.nested:
-            body += self.emit_class(nested, inner, "interface" if interface else "class")
+            if nested.name in self.generated:
+                body += self.emit_class(nested, inner, "interface" if interface else "class")
         body.append(f"{indent}}}")
         return body
+
+    def deprecated_matches(self, node: ast.AnnAssign | ast.FunctionDef, cls: JavaClass, facts: ClassFacts) -> list[str]:
+        """The deprecated members of the facts that `node` is. A parameter type
+        the stubs cannot express (the member is then left out) matches any."""
+        if isinstance(node, ast.AnnAssign):
+            key = f"field {ast.unparse(node.target)}"
+            return [key] if key in facts.members else []
+        args = [a for a in node.args.posonlyargs + node.args.args if a.arg != "self"]
+        types: list[str | None] = []
+        for arg in args:
+            try:
+                types.append(erased(self.java_type(arg.annotation, cls)[0]))
+            except Unsupported:
+                types.append(None)
+        prefix = "ctor(" if node.name == "__init__" else f"method {node.name}("
+        matches = []
+        for key in facts.members:
+            if key.startswith(prefix):
+                listed = [t for t in key[len(prefix):-1].split(",") if t]
+                if len(listed) == len(types) and all(t is None or t == l for t, l in zip(types, listed)):
+                    matches.append(key)
+        return matches
 
     def emit_field(self, node: ast.AnnAssign, cls: JavaClass, interface: bool) -> str:
         annotation = node.annotation
@@ -452,15 +575,17 @@ def imported_android_classes(api: Api, source_dirs: list[str]) -> set[str]:
 
 
 def main() -> None:
-    if len(sys.argv) < 4:
+    if len(sys.argv) < 5:
         raise SystemExit(__doc__.split("\n\n")[1])
-    stubs, out, sources = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:]
+    stubs, facts, out, sources = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4:]
     api = Api(stubs)
     roots = imported_android_classes(api, sources) | set(EXTRA_CLASSES)
-    generator = Generator(api, sorted(roots))
+    generator = Generator(api, read_facts(facts), sorted(roots))
     written = generator.emit(out)
     print(f"android-api-stubs: {written} top-level classes ({', '.join(sorted(generator.included))}); "
-          f"{generator.dropped} members left out (types outside the set)")
+          f"{generator.dropped} members left out (types outside the set); "
+          f"{generator.left_out} nested classes left out (not in {facts.name}); "
+          f"{generator.deprecated} classes and members @Deprecated")
 
 
 if __name__ == "__main__":

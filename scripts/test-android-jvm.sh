@@ -5,8 +5,10 @@
 #      adapters import (and their supertypes) from the `chaquopy-stubs-android`
 #      type stubs at the module's compileSdk (read from
 #      android/build.gradle.kts; another level is refused) into Java sources, compiled with
-#      javac; the WorkManager stand-ins (android/api-check/workmanager, copied
-#      from WorkManager's published API signatures) are compiled on top.
+#      javac, with the class kinds and `@Deprecated` of the same level's API
+#      signature file (android/api-check/android-<compileSdk>-api.txt); the
+#      WorkManager stand-ins (android/api-check/workmanager, copied from
+#      WorkManager's published API signatures) are compiled on top.
 #   2. Adapters: every file of android/src/main (adapters included), with the
 #      JVM copy of the generated bindings, compiled with `kotlinc -Werror`
 #      against those stubs; then again with the Android flavour of the
@@ -14,8 +16,9 @@
 #      `@RequiresApi`, whose stand-in is android/api-check/annotation), the
 #      copy the Gradle build compiles.
 #   3. Must-fail: each case of android/api-check/must-fail.txt is one adapter
-#      line replaced by a plausible wrong one; each copy must be rejected by
-#      the compiler, with the expected error, or the stubs are too lenient.
+#      (or Android bindings) line replaced by a plausible wrong one; each copy
+#      must be rejected by the compiler, with the expected error, or the stubs
+#      are too lenient.
 #   4. JVM tests: android/src/test (JUnit 5) against the host build of
 #      heat-ffi, on real store files; among them the model of WorkManager
 #      and the app's process, whose random lifecycles print their step count
@@ -48,6 +51,8 @@ compile_sdk=$(sed -n 's/^ *compileSdk = \([0-9]*\)$/\1/p' android/build.gradle.k
 API_STUBS_DIR="$HEAT_TOOLCHAINS/android-stubs-$compile_sdk"
 ls -d "$API_STUBS_DIR"/chaquopy_stubs_android-"$compile_sdk".*.dist-info >/dev/null 2>&1 \
     || fail "no Android API $compile_sdk stubs (compileSdk) in $API_STUBS_DIR: run scripts/setup-toolchains.sh"
+API_FACTS="android/api-check/android-$compile_sdk-api.txt"
+[[ -f $API_FACTS ]] || fail "no $API_FACTS: copy the API $compile_sdk class and @Deprecated lines into it (see android-35-api.txt)"
 kotlin_version=$(sed -n 's/^kotlinVersion=//p' android/gradle.properties)
 "$KOTLINC" -version 2>&1 | grep -q "kotlinc-jvm $kotlin_version " \
     || fail "kotlinc is not $kotlin_version (android/gradle.properties): run scripts/setup-toolchains.sh"
@@ -76,7 +81,7 @@ annotations_jar="$KOTLIN_LIB/annotations-13.0.jar"
 test_cp="$KOTLIN_LIB/kotlin-test.jar:$KOTLIN_LIB/kotlin-test-junit5.jar"
 
 echo "==> API stubs: Android API $compile_sdk = compileSdk ($(basename "$API_STUBS_DIR"/chaquopy_stubs_android-*.dist-info .dist-info)) + WorkManager"
-"$ANDROID_STUBS_PYTHON" scripts/android-api-stubs.py "$API_STUBS_DIR/android-stubs" "$OUT/api-java" android/src/main/kotlin "$ANDROID_BINDINGS"
+"$ANDROID_STUBS_PYTHON" scripts/android-api-stubs.py "$API_STUBS_DIR/android-stubs" "$API_FACTS" "$OUT/api-java" android/src/main/kotlin "$ANDROID_BINDINGS"
 mapfile -t api_sources < <(find "$OUT/api-java" -name '*.java' | sort)
 javac -nowarn -d "$OUT/api" -cp "$annotations_jar" "${api_sources[@]}"
 "$KOTLINC" -Werror -jvm-target 17 -cp "$OUT/api:$runtime_cp" -d "$OUT/api" android/api-check/workmanager android/api-check/annotation
@@ -89,8 +94,8 @@ mapfile -t android_sources < <(find "$ANDROID_BINDINGS" android/src/main/kotlin 
 echo "==> adapters with the Android flavour of the bindings (android = true): ${#android_sources[@]} files, kotlinc -Werror"
 "$KOTLINC" -Werror -jvm-target 17 -cp "$api_cp:$runtime_cp" -d "$OUT/main-android" "${android_sources[@]}"
 
-echo "==> must-fail: wrong copies of adapter lines, each rejected by the compiler"
-android/api-check/run-must-fail.sh "$OUT/must-fail" "$OUT/main" "$api_cp:$runtime_cp"
+echo "==> must-fail: wrong copies of adapter and Android bindings lines, each rejected by the compiler"
+android/api-check/run-must-fail.sh "$OUT/must-fail" "$OUT/main" "$ANDROID_BINDINGS" "$OUT/main-android" "$api_cp:$runtime_cp"
 
 # The lifecycle scenarios are read with the cross-language suite's JSON reader.
 mapfile -t test_sources < <(find android/src/test/kotlin -name '*.kt' | sort; echo tests/kotlin/src/app/flowstate/heat/tests/Json.kt)
