@@ -46,6 +46,11 @@ let coreLinkerSettings: [LinkerSetting] = [
     .linkedLibrary("util"),
     .linkedLibrary("rt"),
 ]
+// EventKit's value enums for the platform-neutral layer where EventKit does
+// not exist; the same file is part of the EventKit stand-in of the Apple
+// adapter check. On Apple platforms the layer imports EventKit itself.
+let eventKitEnumsTargets: [Target] = [.target(name: "EventKitEnums", path: "AppleSDKDeclarations/EventKitEnums")]
+let eventKitEnums: [Target.Dependency] = ["EventKitEnums"]
 #else
 requireBuildProducts(
     ["FlowStateHeatFFI.xcframework", "Sources/FlowStateHeat/Generated/FlowStateHeat.swift"],
@@ -53,6 +58,8 @@ requireBuildProducts(
 )
 let ffiTarget: Target = .binaryTarget(name: "FlowStateHeatFFI", path: "FlowStateHeatFFI.xcframework")
 let coreLinkerSettings: [LinkerSetting] = []
+let eventKitEnumsTargets: [Target] = []
+let eventKitEnums: [Target.Dependency] = []
 #endif
 
 let package = Package(
@@ -61,11 +68,11 @@ let package = Package(
     products: [
         .library(name: "FlowStateHeat", targets: ["FlowStateHeat"]),
     ],
-    targets: [
+    targets: eventKitEnumsTargets + [
         ffiTarget,
         .target(
             name: "FlowStateHeat",
-            dependencies: ["FlowStateHeatFFI"],
+            dependencies: ["FlowStateHeatFFI"] + eventKitEnums,
             linkerSettings: coreLinkerSettings
         ),
         // Temporary store files and the shared golden fixtures, for both suites.
@@ -73,6 +80,6 @@ let package = Package(
         // The generated bindings themselves, against tests/fixtures.
         .testTarget(name: "FlowStateHeatBindingTests", dependencies: ["FlowStateHeat", "FlowStateHeatTestSupport"]),
         // The platform-neutral layer under the Apple adapters, with fakes and a real store file.
-        .testTarget(name: "FlowStateHeatTests", dependencies: ["FlowStateHeat", "FlowStateHeatTestSupport"]),
+        .testTarget(name: "FlowStateHeatTests", dependencies: ["FlowStateHeat", "FlowStateHeatTestSupport"] + eventKitEnums),
     ]
 )

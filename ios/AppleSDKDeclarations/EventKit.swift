@@ -5,6 +5,9 @@
 // (implicitly unwrapped `String!`/`Date!`), raw values, Sendable-ness (EventKit
 // objects are not Sendable; its NS_ENUMs are, and are not frozen) and
 // availability are as in the SDK. Bodies are placeholders: never run.
+// The value enums the platform-neutral layer also uses (`EKEventAvailability`,
+// `EKEventStatus`, `EKParticipantStatus`, `EKCalendarType`) are in
+// EventKitEnums/, compiled into this module.
 import Foundation
 
 open class EKObject: NSObject {}
@@ -27,44 +30,6 @@ public enum EKAuthorizationStatus: Int, Sendable {
     case writeOnly = 4
     @available(iOS, introduced: 6.0, deprecated: 17.0, message: "Use fullAccess")
     public static var authorized: EKAuthorizationStatus { EKAuthorizationStatus(rawValue: 3)! }
-}
-
-/// `typedef NS_ENUM(NSInteger, EKEventAvailability)`.
-public enum EKEventAvailability: Int, Sendable {
-    case notSupported = -1
-    case busy = 0
-    case free = 1
-    case tentative = 2
-    case unavailable = 3
-}
-
-/// `typedef NS_ENUM(NSInteger, EKEventStatus)`.
-public enum EKEventStatus: Int, Sendable {
-    case none = 0
-    case confirmed = 1
-    case tentative = 2
-    case canceled = 3
-}
-
-/// `typedef NS_ENUM(NSInteger, EKParticipantStatus)`.
-public enum EKParticipantStatus: Int, Sendable {
-    case unknown = 0
-    case pending = 1
-    case accepted = 2
-    case declined = 3
-    case tentative = 4
-    case delegated = 5
-    case completed = 6
-    case inProcess = 7
-}
-
-/// `typedef NS_ENUM(NSInteger, EKCalendarType)`.
-public enum EKCalendarType: Int, Sendable {
-    case local = 0
-    case calDAV = 1
-    case exchange = 2
-    case subscription = 3
-    case birthday = 4
 }
 
 open class EKEventStore: NSObject {

@@ -4,8 +4,8 @@
 # scripts/test-swift.sh):
 #
 # 1. AppleSDKDeclarations/{EventKit,BackgroundTasks,UIKit,AppleFoundation,os}.swift
-#    become modules of those names (library evolution on, so EventKit's enums
-#    are non-frozen as in the SDK);
+#    become modules of those names, EventKit with EventKitEnums/ (library
+#    evolution on, so EventKit's enums are non-frozen as in the SDK);
 # 2. the whole FlowStateHeat module (generated bindings, platform-neutral
 #    layer, Apple/) is compiled to SIL against them in Swift 6 language mode
 #    (complete concurrency checking) with warnings as errors;
@@ -20,10 +20,14 @@ modules=.build/apple-sdk-declarations
 rm -rf "$modules"
 mkdir -p "$modules"
 for module in EventKit BackgroundTasks UIKit AppleFoundation os; do
+    module_sources=("$declarations/$module.swift")
+    if [[ $module == EventKit ]]; then
+        module_sources+=("$declarations"/EventKitEnums/*.swift)
+    fi
     # -suppress-warnings: only "Foundation was not compiled with library
     # evolution", which is true of corelibs Foundation and irrelevant here.
     swiftc -emit-module -parse-as-library -enable-library-evolution -swift-version 6 -suppress-warnings \
-        -module-name "$module" -emit-module-path "$modules/$module.swiftmodule" "$declarations/$module.swift"
+        -module-name "$module" -emit-module-path "$modules/$module.swiftmodule" "${module_sources[@]}"
 done
 
 mapfile -t sources < <(find Sources/FlowStateHeat -name '*.swift' | sort)

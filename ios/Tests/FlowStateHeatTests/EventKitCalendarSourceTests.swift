@@ -127,11 +127,6 @@ final class EventKitCalendarSourceTests: XCTestCase {
         XCTAssertEqual(eventStore.queriedCalendarIDs, [["work", "home", "phone"]])
     }
 
-    func testUnknownCalendarTypesCountAsOrdinaryCalendars() {
-        XCTAssertEqual(EventKitCalendarType(eventKitRawValue: 4), .birthday)
-        XCTAssertEqual(EventKitCalendarType(eventKitRawValue: 42), .local)
-    }
-
     /// Issue 21, point 7: EventKit cuts a predicate to four years; a longer
     /// window read in one predicate lost everything after that.
     func testARangeLongerThanFourYearsIsReadInSpansEachOccurrenceOnce() {

@@ -1,3 +1,8 @@
+#if canImport(EventKit)
+import EventKit
+#else
+import EventKitEnums
+#endif
 import FlowStateHeat
 import FlowStateHeatTestSupport
 import XCTest
@@ -112,7 +117,7 @@ final class OccurrenceMappingTests: XCTestCase {
     }
 
     func testTheUsersAnswerDecidesParticipation() {
-        let expected: [(EventKitParticipantStatus?, Participation)] = [
+        let expected: [(EKParticipantStatus?, Participation)] = [
             (nil, .none), (.unknown, .none), (.pending, .needsAction), (.accepted, .accepted),
             (.tentative, .tentative), (.declined, .declined), (.delegated, .declined),
             (.completed, .accepted), (.inProcess, .accepted),
@@ -152,7 +157,7 @@ final class OccurrenceMappingTests: XCTestCase {
     }
 
     func testAvailabilityAndStatusMapToTheCoresValues() {
-        let availabilities: [(EventKitAvailability, Availability)] = [
+        let availabilities: [(EKEventAvailability, Availability)] = [
             (.notSupported, .busy), (.busy, .busy), (.free, .free), (.tentative, .tentative), (.unavailable, .unavailable),
         ]
         for (eventKit, core) in availabilities {
@@ -160,7 +165,7 @@ final class OccurrenceMappingTests: XCTestCase {
             value.availability = eventKit
             XCTAssertEqual(SourceEvent(value, deviceTimeZone: berlin).availability, core, "\(eventKit)")
         }
-        let statuses: [(EventKitStatus, EventStatus)] = [
+        let statuses: [(EKEventStatus, EventStatus)] = [
             (.none, .confirmed), (.confirmed, .confirmed), (.tentative, .tentative), (.canceled, .cancelled),
         ]
         for (eventKit, core) in statuses {

@@ -40,7 +40,7 @@ public final class EventKitStoreClient: EventStoreClient, @unchecked Sendable {
                     identifier: calendar.calendarIdentifier,
                     title: calendar.title,
                     accountTitle: calendar.source?.title ?? "",
-                    type: EventKitCalendarType(eventKitRawValue: calendar.type.rawValue)
+                    type: calendar.type
                 )
             }
         }
@@ -88,9 +88,9 @@ extension CalendarOccurrence {
             isAllDay: event.isAllDay,
             hasRecurrenceRules: event.hasRecurrenceRules,
             isDetached: event.isDetached,
-            availability: EventKitAvailability(eventKitRawValue: event.availability.rawValue),
-            status: EventKitStatus(eventKitRawValue: event.status.rawValue),
-            participantStatus: currentUser.map { EventKitParticipantStatus(eventKitRawValue: $0.participantStatus.rawValue) }
+            availability: event.availability,
+            status: event.status,
+            participantStatus: currentUser?.participantStatus
         )
     }
 }

@@ -1,10 +1,17 @@
+#if canImport(EventKit)
+import EventKit
+#else
+import EventKitEnums
+#endif
 import Foundation
 
 /// One occurrence as EventKit reports it (an `EKEvent` from
 /// `EKEventStore.events(matching:)`, recurring events already expanded),
-/// reduced to the plain values the mapping rules need. EventKit itself
-/// only exists on Apple platforms; with this type the rules are tested on
-/// Linux and the EventKit adapter merely copies fields.
+/// reduced to the plain values the mapping rules need. EventKit's objects
+/// only exist on Apple platforms; with this type the rules are tested on
+/// Linux and the EventKit adapter merely copies fields. EventKit's enums are
+/// kept as they are: on Linux they come from the module `EventKitEnums`
+/// (Package.swift).
 public struct CalendarOccurrence: Equatable, Sendable {
     /// `EKCalendarItem.calendarItemIdentifier`: shared by all occurrences of
     /// a series. Not permanent: "A full sync with the calendar will lose
@@ -31,11 +38,11 @@ public struct CalendarOccurrence: Equatable, Sendable {
     public var hasRecurrenceRules: Bool
     /// `EKEvent.isDetached`: an occurrence edited apart from its series.
     public var isDetached: Bool
-    public var availability: EventKitAvailability
-    public var status: EventKitStatus
+    public var availability: EKEventAvailability
+    public var status: EKEventStatus
     /// The participant status of the attendee that is the current user;
     /// `nil` when the user is not among the attendees (organizer, no attendees).
-    public var participantStatus: EventKitParticipantStatus?
+    public var participantStatus: EKParticipantStatus?
 
     public init(
         calendarItemIdentifier: String,
@@ -48,9 +55,9 @@ public struct CalendarOccurrence: Equatable, Sendable {
         isAllDay: Bool = false,
         hasRecurrenceRules: Bool = false,
         isDetached: Bool = false,
-        availability: EventKitAvailability = .busy,
-        status: EventKitStatus = .none,
-        participantStatus: EventKitParticipantStatus? = nil
+        availability: EKEventAvailability = .busy,
+        status: EKEventStatus = .none,
+        participantStatus: EKParticipantStatus? = nil
     ) {
         self.calendarItemIdentifier = calendarItemIdentifier
         self.calendarIdentifier = calendarIdentifier
@@ -66,42 +73,4 @@ public struct CalendarOccurrence: Equatable, Sendable {
         self.status = status
         self.participantStatus = participantStatus
     }
-}
-
-/// Mirrors `EKEventAvailability` (same raw values). These neutral copies
-/// of EventKit's enums are what the package's logic and its Linux tests use;
-/// the declarations in `AppleSDKDeclarations/` only stand in for the SDK
-/// when the Apple adapters are compiled on Linux and never ship.
-public enum EventKitAvailability: Int, Sendable, EventKitValue {
-    case notSupported = -1
-    case busy = 0
-    case free = 1
-    case tentative = 2
-    case unavailable = 3
-
-    public static let unknownValue = EventKitAvailability.notSupported
-}
-
-/// Mirrors `EKEventStatus` (same raw values).
-public enum EventKitStatus: Int, Sendable, EventKitValue {
-    case none = 0
-    case confirmed = 1
-    case tentative = 2
-    case canceled = 3
-
-    public static let unknownValue = EventKitStatus.none
-}
-
-/// Mirrors `EKParticipantStatus` (same raw values).
-public enum EventKitParticipantStatus: Int, Sendable, EventKitValue {
-    case unknown = 0
-    case pending = 1
-    case accepted = 2
-    case declined = 3
-    case tentative = 4
-    case delegated = 5
-    case completed = 6
-    case inProcess = 7
-
-    public static let unknownValue = EventKitParticipantStatus.unknown
 }

@@ -1,3 +1,9 @@
+#if canImport(EventKit)
+import EventKit
+#else
+import EventKitEnums
+#endif
+
 /// Which of the device's calendars feed the heat map, chosen at runtime.
 ///
 /// Birthdays and subscribed calendars (public holidays, sports fixtures)
@@ -35,6 +41,8 @@ public struct CalendarSelection: Equatable, Sendable, Codable {
         case .birthday: return includesBirthdays
         case .subscription: return includesSubscriptions
         case .local, .calDAV, .exchange: return true
+        // A type added by a later iOS counts as an ordinary calendar.
+        @unknown default: return true
         }
     }
 
@@ -82,24 +90,12 @@ public struct CalendarInfo: Equatable, Sendable {
     public var title: String
     /// `EKCalendar.source.title`: the account.
     public var accountTitle: String
-    public var type: EventKitCalendarType
+    public var type: EKCalendarType
 
-    public init(identifier: String, title: String = "", accountTitle: String = "", type: EventKitCalendarType) {
+    public init(identifier: String, title: String = "", accountTitle: String = "", type: EKCalendarType) {
         self.identifier = identifier
         self.title = title
         self.accountTitle = accountTitle
         self.type = type
     }
-}
-
-/// Mirrors `EKCalendarType` (same raw values).
-public enum EventKitCalendarType: Int, Sendable, EventKitValue {
-    case local = 0
-    case calDAV = 1
-    case exchange = 2
-    case subscription = 3
-    case birthday = 4
-
-    /// A type added by a later iOS counts as an ordinary calendar.
-    public static let unknownValue = EventKitCalendarType.local
 }

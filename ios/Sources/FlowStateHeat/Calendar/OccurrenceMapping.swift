@@ -1,8 +1,15 @@
+#if canImport(EventKit)
+import EventKit
+#else
+import EventKitEnums
+#endif
 import Foundation
 
 /// The mapping rules from an EventKit occurrence to the core's
 /// `SourceEvent`. Written against `CalendarOccurrence` (plain values) so they
-/// are tested on Linux.
+/// are tested on Linux. EventKit's enums are not frozen: a value added by a
+/// later iOS takes the `@unknown default` branch, chosen per enum for what is
+/// safe (free all-day, ordinary, not responded).
 extension SourceEvent {
     /// - Parameter deviceTimeZone: the zone EventKit gave all-day dates in
     ///   (the device's). An all-day event's own `EKEvent.timeZone` (set by
@@ -57,23 +64,25 @@ extension Availability {
     /// `notSupported` is what calendars without free/busy report: birthdays
     /// and subscribed holiday calendars (all-day: free, or every birthday
     /// would be a fully busy day) and some servers' meetings (timed: busy).
-    init(_ value: EventKitAvailability, isAllDay: Bool) {
+    init(_ value: EKEventAvailability, isAllDay: Bool) {
         switch value {
-        case .notSupported: self = isAllDay ? .free : .busy
         case .busy: self = .busy
         case .free: self = .free
         case .tentative: self = .tentative
         case .unavailable: self = .unavailable
+        case .notSupported: fallthrough
+        @unknown default: self = isAllDay ? .free : .busy
         }
     }
 }
 
 extension EventStatus {
-    init(_ value: EventKitStatus) {
+    init(_ value: EKEventStatus) {
         switch value {
-        case .none, .confirmed: self = .confirmed
         case .tentative: self = .tentative
         case .canceled: self = .cancelled
+        case .none, .confirmed: fallthrough
+        @unknown default: self = .confirmed
         }
     }
 }
@@ -82,13 +91,14 @@ extension Participation {
     /// The user's own answer. Delegating hands the meeting to someone else,
     /// so it frees the user like a decline; an unknown status tells nothing
     /// and counts as no answer.
-    init(_ value: EventKitParticipantStatus?) {
+    init(_ value: EKParticipantStatus?) {
         switch value {
-        case nil, .unknown: self = .none
         case .pending: self = .needsAction
         case .accepted, .completed, .inProcess: self = .accepted
         case .tentative: self = .tentative
         case .declined, .delegated: self = .declined
+        case nil, .unknown: fallthrough
+        @unknown default: self = .none
         }
     }
 }
