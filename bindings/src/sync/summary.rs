@@ -3,7 +3,7 @@
 //! (`disposition`, decided in the core) and the line to log.
 
 use heat_core::sync;
-pub use heat_core::sync::{StoreProblem, SyncDisposition};
+pub use heat_core::sync::{StoreProblem, SyncDisposition, SyncStop};
 
 use crate::error::saturating_i64;
 use crate::reconcile::ReconcileOutcome;
@@ -12,8 +12,9 @@ use crate::window::TimeWindow;
 
 /// Why a run ended. Only `Completed` means every window was reconciled.
 /// Platforms log it and show it; what they do next comes from
-/// `SyncSummary.disposition`, never from matching on this.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+/// `SyncSummary.disposition`, never from matching on this. The core's type,
+/// exported as is.
+#[uniffi::remote(Enum)]
 pub enum SyncStop {
     Completed,
     /// The next window would have overrun `budgetMillis`.
@@ -108,7 +109,7 @@ impl From<sync::SyncSummary> for SyncSummary {
         SyncSummary {
             disposition,
             log_line,
-            stop: s.stop.into(),
+            stop: s.stop,
             windows: s
                 .windows
                 .into_iter()
@@ -124,21 +125,6 @@ impl From<sync::SyncSummary> for SyncSummary {
             duplicates_dropped: saturating_i64(s.duplicates_dropped),
             store_rebuilt: s.store_rebuilt,
             duration_micros: saturating_i64(s.duration_micros),
-        }
-    }
-}
-
-impl From<sync::SyncStop> for SyncStop {
-    fn from(stop: sync::SyncStop) -> Self {
-        match stop {
-            sync::SyncStop::Completed => SyncStop::Completed,
-            sync::SyncStop::BudgetSpent => SyncStop::BudgetSpent,
-            sync::SyncStop::Cancelled => SyncStop::Cancelled,
-            sync::SyncStop::AlreadyRunning => SyncStop::AlreadyRunning,
-            sync::SyncStop::AccessNotGranted(access) => SyncStop::AccessNotGranted { access },
-            sync::SyncStop::SourceFailed(reason) => SyncStop::SourceFailed { reason },
-            sync::SyncStop::StoreFailed { problem, detail } => SyncStop::StoreFailed { problem, detail },
-            sync::SyncStop::InvalidPlan { field, reason } => SyncStop::InvalidPlan { field, reason },
         }
     }
 }

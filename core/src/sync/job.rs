@@ -221,7 +221,7 @@ impl Run<'_> {
         if self.cancelled() {
             return Err(PassEnd::Stop(SyncStop::Cancelled));
         }
-        let read = read.map_err(|e| PassEnd::Stop(SyncStop::SourceFailed(e.reason)))?;
+        let read = read.map_err(|e| PassEnd::Stop(SyncStop::SourceFailed { reason: e.reason }))?;
         full_access(source.access())?;
         if read.events.len() > MAX_EVENTS_PER_CALL {
             summary.windows_oversized += 1;
@@ -277,7 +277,7 @@ impl Run<'_> {
 fn full_access(access: Result<CalendarAccess, SourceError>) -> Result<(), PassEnd> {
     match access {
         Ok(CalendarAccess::FullAccess) => Ok(()),
-        Ok(other) => Err(PassEnd::Stop(SyncStop::AccessNotGranted(other))),
-        Err(e) => Err(PassEnd::Stop(SyncStop::SourceFailed(e.reason))),
+        Ok(access) => Err(PassEnd::Stop(SyncStop::AccessNotGranted { access })),
+        Err(e) => Err(PassEnd::Stop(SyncStop::SourceFailed { reason: e.reason })),
     }
 }

@@ -21,9 +21,13 @@ pub enum SyncStop {
     /// process) was in progress; nothing was read.
     AlreadyRunning,
     /// Calendar access was not full before or after a read.
-    AccessNotGranted(CalendarAccess),
+    AccessNotGranted {
+        access: CalendarAccess,
+    },
     /// The source threw; the reason is the source's own (or a fixed text).
-    SourceFailed(String),
+    SourceFailed {
+        reason: String,
+    },
     /// The store file could not be opened, rebuilt or written.
     StoreFailed {
         problem: StoreProblem,
@@ -86,8 +90,8 @@ impl SyncStop {
             SyncStop::BudgetSpent
             | SyncStop::Cancelled
             | SyncStop::AlreadyRunning
-            | SyncStop::SourceFailed(_) => SyncDisposition::RetryLater,
-            SyncStop::AccessNotGranted(_) => SyncDisposition::NeedsUser,
+            | SyncStop::SourceFailed { .. } => SyncDisposition::RetryLater,
+            SyncStop::AccessNotGranted { .. } => SyncDisposition::NeedsUser,
             SyncStop::StoreFailed { problem, .. } => match problem {
                 P::Busy | P::DiskFull | P::IoError | P::DamagedAgain | P::FileReplaced => {
                     SyncDisposition::RetryLater
@@ -107,8 +111,8 @@ impl SyncStop {
             SyncStop::BudgetSpent => "budgetSpent".into(),
             SyncStop::Cancelled => "cancelled".into(),
             SyncStop::AlreadyRunning => "alreadyRunning".into(),
-            SyncStop::AccessNotGranted(access) => format!("accessNotGranted({access:?})"),
-            SyncStop::SourceFailed(_) => "sourceFailed".into(),
+            SyncStop::AccessNotGranted { access } => format!("accessNotGranted({access:?})"),
+            SyncStop::SourceFailed { .. } => "sourceFailed".into(),
             SyncStop::StoreFailed { problem, .. } => format!("storeFailed({problem:?})"),
             SyncStop::InvalidPlan { field, .. } => format!("invalidPlan({field})"),
         }
@@ -210,9 +214,14 @@ mod tests {
             (SyncStop::BudgetSpent, SyncDisposition::RetryLater),
             (SyncStop::Cancelled, SyncDisposition::RetryLater),
             (SyncStop::AlreadyRunning, SyncDisposition::RetryLater),
-            (SyncStop::SourceFailed("x".into()), SyncDisposition::RetryLater),
             (
-                SyncStop::AccessNotGranted(CalendarAccess::Denied),
+                SyncStop::SourceFailed { reason: "x".into() },
+                SyncDisposition::RetryLater,
+            ),
+            (
+                SyncStop::AccessNotGranted {
+                    access: CalendarAccess::Denied,
+                },
                 SyncDisposition::NeedsUser,
             ),
             (store(StoreProblem::Busy), SyncDisposition::RetryLater),
@@ -235,7 +244,9 @@ mod tests {
 
     #[test]
     fn the_log_line_names_the_ending_and_counts_but_no_reason_text() {
-        let mut summary = SyncSummary::ended(SyncStop::SourceFailed("calendar 'Therapy' unreadable".into()));
+        let mut summary = SyncSummary::ended(SyncStop::SourceFailed {
+            reason: "calendar 'Therapy' unreadable".into(),
+        });
         summary.events_truncated = 2;
         summary.duration_micros = 12_345;
         let line = summary.log_line();

@@ -30,7 +30,9 @@ fn an_access_check_that_fails_stops_the_run_before_any_read() {
         .run_uncancelled(&SyncPlan::new("me", "UTC", "2026-11-30"), &Unknowable);
     assert_eq!(
         summary.stop,
-        SyncStop::SourceFailed("permission state unavailable".into())
+        SyncStop::SourceFailed {
+            reason: "permission state unavailable".into()
+        }
     );
     assert!(summary.windows.is_empty());
 }
