@@ -29,11 +29,10 @@ struct PreparedSource {
 
 impl PreparedSource {
     fn new(plan: &SyncPlan, events: &[SourceEvent]) -> Self {
-        let zone = ZoneDatabase::bundled()
-            .zone(&plan.time_zone, "timeZone")
-            .expect("a bench zone");
+        let zones = ZoneDatabase::bundled();
+        let zone = zones.zone(&plan.time_zone, "timeZone").expect("a bench zone");
         let reads = plan
-            .windows(&ZoneDatabase::bundled())
+            .windows(&zones)
             .expect("a valid bench plan")
             .into_iter()
             .map(|w| {

@@ -73,8 +73,7 @@ impl HeatStore {
         let interrupt = self.interrupter.begin(cancel);
         self.check_writable()?;
         check_scope(scope)?;
-        let window = window.check(&self.zones)?;
-        let state = SourceState::build(window.clone(), events, &interrupt)?;
+        let state = SourceState::build(window.check(&self.zones)?, events, &interrupt)?;
 
         let mut conn = self.connection();
         let clean = {
@@ -95,7 +94,7 @@ impl HeatStore {
         drop(conn);
 
         let changed = changes.is_some();
-        let record = SyncRecord::new(now_ms(), &window, &state.window_digest, changed);
+        let record = SyncRecord::new(now_ms(), &state.window, &state.window_digest, changed);
         self.remember_sync(scope, record);
         let changes = changes.unwrap_or_default();
         let inserted = changes.inserted;

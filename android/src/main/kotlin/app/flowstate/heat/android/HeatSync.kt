@@ -10,6 +10,7 @@ import app.flowstate.heat.sync.ScheduledSync
 import app.flowstate.heat.sync.StoreChanges
 import app.flowstate.heat.sync.SyncScheduling
 import app.flowstate.heat.sync.SyncTiming
+import app.flowstate.heat.time.JavaTimeZoneRules
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.emitAll
@@ -82,12 +83,14 @@ object HeatSync {
     fun storePath(context: Context): String = File(context.noBackupFilesDir, STORE_FILE).path
 
     /**
-     * The process's zone database over the device's rules (java.time), the
-     * one the store and the job resolve zones with: build a screen's windows
-     * with it (`HeatSync.zones.windowOfDays(...)`). Built on first use, which
-     * loads the native library: off the main thread.
+     * The process's zone database over the device's rules ([JavaTimeZoneRules]),
+     * the one the store and the job resolve zones with, so each zone is asked
+     * of java.time once per process: build a screen's windows with it
+     * (`HeatSync.zones.windowOfDays(...)`). Built on first use (a worker or a
+     * screen's reader), which loads the native library and lists java.time's
+     * zones: off the main thread.
      */
-    val zones: ZoneDatabase get() = DeviceZoneRules.database
+    val zones: ZoneDatabase by lazy { ZoneDatabase.host(JavaTimeZoneRules()) }
 
     /**
      * Opens the store read-only for a screen (blocking: call it off the main
@@ -95,7 +98,7 @@ object HeatSync {
      * or writes the file; before the first sync it throws `HeatException`.
      * The store resolves time zones with the device's rules.
      */
-    fun openStore(context: Context): HeatStore = HeatStore.openReadOnly(storePath(context), DeviceZoneRules.database)
+    fun openStore(context: Context): HeatStore = HeatStore.openReadOnly(storePath(context), zones)
 
     /**
      * The store's version for [scope] while collected: collect it while the
@@ -107,7 +110,7 @@ object HeatSync {
     @JvmOverloads
     fun changes(context: Context, scope: String = SCOPE, pollEvery: Duration = 30.seconds): Flow<StoreVersion> =
         flow {
-            emitAll(StoreChanges.versions(storePath(context), DeviceZoneRules.database, scope, pollEvery))
+            emitAll(StoreChanges.versions(storePath(context), zones, scope, pollEvery))
         }.flowOn(Dispatchers.IO)
 
     internal fun scheduling(context: Context) =
@@ -122,5 +125,5 @@ object HeatSync {
      */
     @Synchronized
     internal fun syncJob(context: Context): SyncJob =
-        job ?: SyncJob(storePath(context), DeviceZoneRules.database).also { job = it }
+        job ?: SyncJob(storePath(context), zones).also { job = it }
 }
